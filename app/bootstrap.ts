@@ -1,0 +1,61 @@
+import type { AppConfig } from '../config';
+import { migrateLatest } from '../db/migrator';
+import { systemClock, type Clock } from './core/clock';
+import { createLogger, type Logger } from './core/logger';
+import { AppContext } from './context';
+import { discoverMethods, type MethodRegistry } from './registry/registry';
+import { createDb } from './storage/db';
+import { createKvStore, type KvStore } from './storage/kv';
+import { createHttpApp } from './transport/http';
+import { extraGetRoutes } from './transport/routes';
+import type http from 'node:http';
+
+export interface Runtime {
+  app: AppContext;
+  registry: MethodRegistry;
+  server: http.Server;
+  url: string;
+  stop(): Promise<void>;
+}
+
+/** Database, KV store, logger and clock for one process, with the schema brought up to date. */
+export async function createAppContext(
+  config: AppConfig,
+  options: { clock?: Clock; logger?: Logger; kv?: KvStore; migrate?: boolean } = {},
+): Promise<AppContext> {
+  const clock = options.clock ?? systemClock;
+  const logger = options.logger ?? createLogger(config.logLevel);
+  const db = createDb(config.db);
+  const kv = options.kv ?? createKvStore({ redisUrl: config.redis.url, keyPrefix: config.redis.keyPrefix, clock });
+  const app = new AppContext(config, db, kv, clock, logger);
+  if (options.migrate !== false) await migrateLatest(db);
+  return app;
+}
+
+/** Starts the HTTP server for an AppContext; the registry is discovered from app/methods. */
+export async function startServer(app: AppContext, registry: MethodRegistry = discoverMethods()): Promise<Runtime> {
+  const koa = createHttpApp(app, registry, extraGetRoutes);
+  const server = koa.listen(app.config.port, app.config.host);
+  await new Promise<void>((resolve, reject) => {
+    server.once('listening', resolve);
+    server.once('error', reject);
+  });
+  // Slow-loris and idle-connection limits: a client may not hold a socket open for free.
+  server.headersTimeout = 10_000;
+  server.requestTimeout = 30_000;
+  server.keepAliveTimeout = 5_000;
+  const address = server.address();
+  const port = typeof address === 'object' && address ? address.port : app.config.port;
+  const host = app.config.host === '0.0.0.0' ? '127.0.0.1' : app.config.host;
+  return {
+    app,
+    registry,
+    server,
+    url: `http://${host}:${port}`,
+    async stop() {
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+      server.closeAllConnections();
+      await app.close();
+    },
+  };
+}

@@ -1,0 +1,40 @@
+import type { AppConfig } from '../config';
+import type { Clock } from './core/clock';
+import type { Logger } from './core/logger';
+import type { Knex } from './storage/db';
+import type { KvStore } from './storage/kv';
+
+/** Builds one service from the shared resources; called at most once per AppContext. */
+export type ServiceFactory<T> = (app: AppContext) => T;
+
+/**
+ * The shared resources of one server process, and a memo of the services built on them.
+ * A service is any factory `(app) => instance`; `app.use(factory)` builds it once and returns the same
+ * instance after that, so services need no central list and tests can `provide` a double instead.
+ */
+export class AppContext {
+  private readonly services = new Map<ServiceFactory<unknown>, unknown>();
+
+  constructor(
+    readonly config: AppConfig,
+    readonly db: Knex,
+    readonly kv: KvStore,
+    readonly clock: Clock,
+    readonly logger: Logger,
+  ) {}
+
+  use<T>(factory: ServiceFactory<T>): T {
+    if (!this.services.has(factory)) this.services.set(factory, factory(this));
+    return this.services.get(factory) as T;
+  }
+
+  /** Replaces a service with a given instance (fault injection and fakes in tests). */
+  provide<T>(factory: ServiceFactory<T>, instance: T): void {
+    this.services.set(factory, instance);
+  }
+
+  async close(): Promise<void> {
+    await this.kv.close();
+    await this.db.destroy();
+  }
+}

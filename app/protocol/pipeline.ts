@@ -1,0 +1,171 @@
+import type { AppContext } from '../context';
+import { unixSeconds } from '../core/clock';
+import { ApiError, Code } from '../core/errors';
+import { ipMatches } from '../core/ip';
+import { Reply, type CallContext, type MethodDefinition, type UploadedFile } from '../registry/method';
+import type { MethodRegistry } from '../registry/registry';
+import { isVersion } from '../registry/version';
+import { appAuthService } from '../services/appAuth';
+import { ipBanList } from '../services/ipBans';
+import { sessionService } from '../services/sessions';
+import { failure, success, type Answer } from './answer';
+import { verifySignature } from './signature';
+
+/** What the transport hands over: the two form fields as decoded, nothing of HTTP. */
+export interface IncomingCall {
+  data: unknown;
+  sign: unknown;
+  ip: string;
+  requestId: string;
+  files: UploadedFile[];
+}
+
+/** Facts about the call for the log line, filled in as the checks learn them. */
+export interface CallFacts {
+  appid?: string;
+  method?: string;
+  userId?: number;
+  error?: unknown;
+}
+
+const TEN_DIGITS = /^\d{10}$/;
+
+function text(value: unknown): string {
+  return typeof value === 'string' ? value : typeof value === 'number' && Number.isFinite(value) ? String(value) : '';
+}
+
+function platformOf(value: unknown): number {
+  const n = typeof value === 'number' ? value : typeof value === 'string' && /^\d{1,2}$/.test(value) ? Number(value) : 0;
+  return Number.isInteger(n) ? n : 0;
+}
+
+function fail(code: ConstructorParameters<typeof ApiError>[0], msg: string): never {
+  throw new ApiError(code, msg);
+}
+
+/**
+ * Protocol §3: the checks in their order, then the method. Every refusal is an ApiError; `run` turns
+ * whatever happens into exactly one Answer.
+ */
+export class ProtocolPipeline {
+  private readonly appAuth;
+  private readonly bans;
+  private readonly sessions;
+
+  constructor(
+    private readonly app: AppContext,
+    private readonly registry: MethodRegistry,
+  ) {
+    this.appAuth = app.use(appAuthService);
+    this.bans = app.use(ipBanList);
+    this.sessions = app.use(sessionService);
+  }
+
+  async run(call: IncomingCall, facts: CallFacts): Promise<Answer> {
+    try {
+      const result = await this.process(call, facts);
+      return result instanceof Reply ? success(result.data, result.msg) : success(result);
+    } catch (err) {
+      const { answer, unexpected } = failure(err, call.requestId);
+      if (unexpected) facts.error = err;
+      return answer;
+    }
+  }
+
+  private async process(call: IncomingCall, facts: CallFacts): Promise<unknown> {
+    // 1. data is a JSON object. The string is kept as received: it is what was signed.
+    const raw = call.data;
+    if (typeof raw !== 'string' || raw === '') fail(Code.BAD_DATA, 'data is not a JSON object');
+    let data: Record<string, unknown>;
+    try {
+      data = JSON.parse(raw);
+    } catch {
+      fail(Code.BAD_DATA, 'data is not a JSON object');
+    }
+    if (typeof data !== 'object' || data === null || Array.isArray(data)) fail(Code.BAD_DATA, 'data is not a JSON object');
+
+    // 2–5. the fixed parameters every call carries
+    const method = data.method;
+    if (typeof method !== 'string' || method === '') fail(Code.BAD_DATA, 'method is missing');
+    facts.method = method.slice(0, 100);
+    if (!isVersion(data.v)) fail(Code.BAD_VERSION, 'version is missing or malformed (expected X.Y.Z)');
+    const appid = text(data.appid);
+    if (appid === '') fail(Code.NO_APPID, 'appid is missing');
+    facts.appid = appid.slice(0, 64);
+    if (data.timestamp === undefined || data.timestamp === null || data.timestamp === '') fail(Code.NO_TIMESTAMP, 'timestamp is missing');
+
+    // 6. global ban list
+    if (await this.bans.isBanned(call.ip)) fail(Code.IP_BANNED, 'access denied');
+
+    // 7. appid
+    const credential = appid.length <= 32 ? await this.appAuth.find(appid) : null;
+    if (!credential) fail(Code.APPID_NOT_ALLOWED, 'appid not allowed');
+
+    // 8. the appid's own allow-list
+    if (credential.allowList && !ipMatches(credential.allowList, call.ip)) fail(Code.IP_NOT_ALLOWED, 'ip not allowed');
+
+    // 9. timestamp: 10 digits, within the window either way (a future stamp would make a replay last longer)
+    const timestamp = text(data.timestamp);
+    if (!TEN_DIGITS.test(timestamp)) fail(Code.BUSINESS, 'timestamp is malformed (expected 10-digit unix seconds)');
+    const serverTime = unixSeconds(this.app.clock);
+    if (Math.abs(serverTime - Number(timestamp)) > this.app.config.protocol.timestampWindowSec) {
+      fail(Code.BUSINESS, `timestamp expired (server time ${serverTime})`);
+    }
+
+    // 10. signature, over the exact received string
+    if (!verifySignature(raw, call.sign, this.appAuth.liveSecrets(credential))) fail(Code.BUSINESS, 'signature error');
+
+    // 11. the method, in the appid's namespace, at the highest version ≤ v
+    const definition = this.registry.resolve(credential.apiType, method, data.v);
+    if (!definition) fail(Code.NO_METHOD, 'method does not exist');
+
+    // 12. replay guard for state-changing methods: one use of a signed request per window
+    if (definition.writes) await this.guardReplay(appid, String(call.sign).toUpperCase());
+
+    // 13–16. the caller's session, as the method requires
+    const token = text(data.token);
+    const user = await this.sessions.resolve(token, definition.user);
+    if (user) facts.userId = user.userId;
+
+    // 17. the method's own parameters
+    const params = await this.validate(definition, data);
+
+    const context: CallContext = {
+      requestId: call.requestId,
+      appid,
+      apiType: credential.apiType,
+      method,
+      version: data.v,
+      ip: call.ip,
+      platform: platformOf(data.platform),
+      appV: text(data.app_v),
+      channel: text(data.channel),
+      deviceToken: text(data.device_token),
+      uniqueId: text(data.unique_id),
+      token,
+      user,
+      files: call.files,
+    };
+    // 18. business rules
+    return definition.handler(params as Record<string, unknown>, context, this.app);
+  }
+
+  private async guardReplay(appid: string, sign: string): Promise<void> {
+    const windowMs = this.app.config.protocol.timestampWindowSec * 1000;
+    // A timestamp stays acceptable for two windows (from ts − window to ts + window): remember that long.
+    const fresh = await this.app.kv.set(`replay:${appid}:${sign}`, '1', { ttlMs: 2 * windowMs, onlyIfAbsent: true });
+    if (!fresh) fail(Code.BUSINESS, 'duplicate request');
+  }
+
+  private async validate(definition: MethodDefinition, data: Record<string, unknown>): Promise<unknown> {
+    const { value, error } = definition.schema.validate(data, {
+      abortEarly: true,
+      allowUnknown: true,
+      stripUnknown: true,
+      convert: true,
+      errors: { wrap: { label: '"' } },
+    });
+    if (error) throw error;
+    return value;
+  }
+}

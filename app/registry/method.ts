@@ -1,0 +1,72 @@
+import type Joi from 'joi';
+import type { AppContext } from '../context';
+import type { ApiType } from '../services/appAuth';
+import type { SessionUser, UserRequirement } from '../services/sessions';
+
+/** An uploaded file part (multipart); never part of the signature. Removed after the call. */
+export interface UploadedFile {
+  field: string;
+  path: string;
+  size: number;
+  originalName: string;
+  declaredType: string;
+}
+
+/** Everything a handler may know about the call besides its parameters; no koa, no HTTP. */
+export interface CallContext {
+  requestId: string;
+  appid: string;
+  apiType: ApiType;
+  method: string;
+  /** The version the client asked for (`v`). */
+  version: string;
+  ip: string;
+  /** Fixed parameters (protocol §2); absent ones are '' or 0. */
+  platform: number;
+  appV: string;
+  channel: string;
+  deviceToken: string;
+  uniqueId: string;
+  token: string;
+  /** The session behind `token`, when the method's requirement found one. */
+  user: SessionUser | null;
+  files: UploadedFile[];
+}
+
+/** A handler's answer with its own success message (the seed's "发送成功", "退出成功"…). */
+export class Reply<T = unknown> {
+  constructor(
+    readonly msg: string,
+    readonly data?: T,
+  ) {}
+}
+
+export type HandlerResult<R> = R | Reply<R> | undefined | void;
+
+export interface MethodDefinition<P = Record<string, unknown>, R = unknown> {
+  /** Dotted name, e.g. `system.request.token`. */
+  name: string;
+  /** Other names the same implementation answers to (e.g. `app.upgrade`). */
+  aliases?: string[];
+  namespaces: readonly ApiType[];
+  /** Lowest `v` this implementation serves (X.Y.Z); a client asking a higher `v` gets the highest one ≤ it. */
+  since: string;
+  user: UserRequirement;
+  /** State-changing: the replay guard (step 12) applies. */
+  writes: boolean;
+  summary: string;
+  /** Validates the whole `data` object; unknown keys are dropped, known ones converted (e.g. "5" → 5). */
+  schema: Joi.ObjectSchema<P>;
+  handler(params: P, call: CallContext, app: AppContext): Promise<HandlerResult<R>>;
+}
+
+const METHOD_BRAND = Symbol.for('yaf.method');
+
+/** Declares a method; the registry finds every value made by this in app/methods. */
+export function defineMethod<P, R = unknown>(definition: MethodDefinition<P, R>): MethodDefinition<P, R> {
+  return Object.assign(definition, { [METHOD_BRAND]: true });
+}
+
+export function isMethodDefinition(value: unknown): value is MethodDefinition {
+  return typeof value === 'object' && value !== null && (value as Record<symbol, unknown>)[METHOD_BRAND] === true;
+}

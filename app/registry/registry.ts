@@ -1,0 +1,77 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import type { ApiType } from '../services/appAuth';
+import { isMethodDefinition, type MethodDefinition } from './method';
+import { isVersion, versionRank } from './version';
+
+interface Implementation {
+  rank: number;
+  definition: MethodDefinition;
+}
+
+/**
+ * Method name → implementations, per namespace, built once at start. Lookups are exact keys in a
+ * null-prototype map: request text never becomes a path or a property of anything else.
+ */
+export class MethodRegistry {
+  private readonly byKey: Record<string, Implementation[]> = Object.create(null);
+
+  register(definition: MethodDefinition): void {
+    if (!isVersion(definition.since)) throw new Error(`method ${definition.name}: since "${definition.since}" is not X.Y.Z`);
+    if (!/^[a-z][a-z0-9_]*(\.[a-z0-9_]+)*$/.test(definition.name)) throw new Error(`method name "${definition.name}" is not dotted lower case`);
+    for (const namespace of definition.namespaces) {
+      for (const name of [definition.name, ...(definition.aliases ?? [])]) {
+        const key = `${namespace}:${name}`;
+        const list = (this.byKey[key] ??= []);
+        const rank = versionRank(definition.since);
+        if (list.some((impl) => impl.rank === rank)) {
+          throw new Error(`duplicate method: ${name} in namespace ${namespace} at version ${definition.since}`);
+        }
+        list.push({ rank, definition });
+        list.sort((a, b) => b.rank - a.rank);
+      }
+    }
+  }
+
+  /** The highest implementation at or below `version`, or undefined (→ 509). */
+  resolve(namespace: ApiType, name: string, version: string): MethodDefinition | undefined {
+    const list = this.byKey[`${namespace}:${name}`];
+    if (!list) return undefined;
+    const rank = versionRank(version);
+    return list.find((impl) => impl.rank <= rank)?.definition;
+  }
+
+  /** Every registered (namespace, name, since) triple, for docs and tests. */
+  entries(): Array<{ namespace: string; name: string; since: string; definition: MethodDefinition }> {
+    return Object.entries(this.byKey).flatMap(([key, list]) => {
+      const [namespace, name] = key.split(':');
+      return list.map((impl) => ({ namespace, name, since: impl.definition.since, definition: impl.definition }));
+    });
+  }
+}
+
+const METHODS_DIR = path.join(__dirname, '..', 'methods');
+
+function methodFiles(dir: string): string[] {
+  return fs
+    .readdirSync(dir, { withFileTypes: true })
+    .flatMap((entry) => {
+      const full = path.join(dir, entry.name);
+      if (entry.isDirectory()) return methodFiles(full);
+      return /\.(ts|js)$/.test(entry.name) && !entry.name.endsWith('.d.ts') ? [full] : [];
+    })
+    .sort();
+}
+
+/** Every method module under app/methods, registered; a duplicate is a start error. */
+export function discoverMethods(dir: string = METHODS_DIR): MethodRegistry {
+  const registry = new MethodRegistry();
+  for (const file of methodFiles(dir)) {
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const exported = require(file) as Record<string, unknown>;
+    const definitions = Object.values(exported).filter(isMethodDefinition);
+    if (definitions.length === 0) throw new Error(`${path.relative(dir, file)} defines no method (use defineMethod)`);
+    for (const definition of definitions) registry.register(definition);
+  }
+  return registry;
+}

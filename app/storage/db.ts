@@ -1,0 +1,57 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import knexFactory, { type Knex } from 'knex';
+import type { AppConfig } from '../../config';
+
+export type { Knex } from 'knex';
+
+/** A Knex instance for the configured database; the schema is `db/migrations`, the same for both. */
+export function createDb(db: AppConfig['db']): Knex {
+  if (db.client === 'sqlite') {
+    if (db.sqliteFile !== ':memory:') fs.mkdirSync(path.dirname(path.resolve(db.sqliteFile)), { recursive: true });
+    return knexFactory({
+      client: 'better-sqlite3',
+      connection: { filename: db.sqliteFile },
+      useNullAsDefault: true,
+      // One connection: SQLite serialises writers anyway, and transactions then queue instead of failing.
+      pool: {
+        min: 1,
+        max: 1,
+        afterCreate(conn: { pragma(sql: string): unknown }, done: (err: Error | null, conn: unknown) => void) {
+          conn.pragma('journal_mode = WAL');
+          conn.pragma('foreign_keys = ON');
+          conn.pragma('busy_timeout = 5000');
+          done(null, conn);
+        },
+      },
+    });
+  }
+  const connection: Knex.MySql2ConnectionConfig | string = db.url
+    ? db.url
+    : { host: db.host, port: db.port, user: db.user, password: db.password, database: db.database };
+  return knexFactory({
+    client: 'mysql2',
+    connection:
+      typeof connection === 'string'
+        ? { uri: connection, charset: 'utf8mb4', supportBigNumbers: true } as Knex.MySql2ConnectionConfig
+        : { ...connection, charset: 'utf8mb4', supportBigNumbers: true },
+    pool: { min: 0, max: db.poolMax },
+  });
+}
+
+export function isMysql(knex: Knex): boolean {
+  return knex.client.config.client === 'mysql2';
+}
+
+/** Unique-key violation, on either engine (duplicate registration, skuid, order number…). */
+export function isUniqueViolation(err: unknown): boolean {
+  const e = err as { code?: string; errno?: number };
+  return e?.code === 'ER_DUP_ENTRY' || e?.code === 'SQLITE_CONSTRAINT_UNIQUE' || e?.code === 'SQLITE_CONSTRAINT_PRIMARYKEY';
+}
+
+/** The new row's id from `insert`, on both engines (MySQL has no RETURNING). */
+export async function insertId(query: Promise<number[] | unknown[]>): Promise<number> {
+  const rows = (await query) as Array<number | { id: number }>;
+  const first = rows[0];
+  return typeof first === 'number' ? first : Number(first.id);
+}

@@ -1,0 +1,86 @@
+import { Redis } from 'ioredis';
+import type { KvStore } from './types';
+
+// INCR and the first-time PEXPIRE in one round trip and atomically, so a crash between them cannot
+// leave a counter that never expires.
+const INCR_WITH_TTL = `
+local v = redis.call('INCRBY', KEYS[1], ARGV[1])
+if v == tonumber(ARGV[1]) and tonumber(ARGV[2]) > 0 then redis.call('PEXPIRE', KEYS[1], ARGV[2]) end
+return v`;
+
+// GETDEL exists only from Redis 6.2; the script works everywhere.
+const TAKE = `
+local v = redis.call('GET', KEYS[1])
+if v then redis.call('DEL', KEYS[1]) end
+return v`;
+
+type ScriptedRedis = Redis & {
+  incrWithTtl(key: string, by: number, ttlMs: number): Promise<number>;
+  take(key: string): Promise<string | null>;
+};
+
+export class RedisKvStore implements KvStore {
+  readonly kind = 'redis' as const;
+  private readonly redis: ScriptedRedis;
+
+  constructor(url: string, keyPrefix: string) {
+    const redis = new Redis(url, {
+      keyPrefix,
+      enableAutoPipelining: true,
+      maxRetriesPerRequest: 2,
+      // Fail fast instead of queueing commands forever while Redis is away: callers answer 500.
+      enableOfflineQueue: true,
+      lazyConnect: false,
+    });
+    redis.defineCommand('incrWithTtl', { numberOfKeys: 1, lua: INCR_WITH_TTL });
+    redis.defineCommand('take', { numberOfKeys: 1, lua: TAKE });
+    this.redis = redis as ScriptedRedis;
+  }
+
+  async get(key: string): Promise<string | null> {
+    return this.redis.get(key);
+  }
+
+  async set(key: string, value: string, options: { ttlMs?: number; onlyIfAbsent?: boolean } = {}): Promise<boolean> {
+    const { ttlMs, onlyIfAbsent } = options;
+    let reply: string | null;
+    if (ttlMs && ttlMs > 0) {
+      reply = onlyIfAbsent ? await this.redis.set(key, value, 'PX', ttlMs, 'NX') : await this.redis.set(key, value, 'PX', ttlMs);
+    } else {
+      reply = onlyIfAbsent ? await this.redis.set(key, value, 'NX') : await this.redis.set(key, value);
+    }
+    return reply === 'OK';
+  }
+
+  async incr(key: string, options: { ttlMs?: number; by?: number } = {}): Promise<number> {
+    return Number(await this.redis.incrWithTtl(key, options.by ?? 1, options.ttlMs ?? 0));
+  }
+
+  async expire(key: string, ttlMs: number): Promise<boolean> {
+    return (await this.redis.pexpire(key, ttlMs)) === 1;
+  }
+
+  async del(...keys: string[]): Promise<number> {
+    return keys.length ? this.redis.del(...keys) : 0;
+  }
+
+  async ttl(key: string): Promise<number> {
+    return this.redis.pttl(key);
+  }
+
+  async take(key: string): Promise<string | null> {
+    return this.redis.take(key);
+  }
+
+  async ping(): Promise<boolean> {
+    try {
+      return (await this.redis.ping()) === 'PONG';
+    } catch {
+      return false;
+    }
+  }
+
+  async close(): Promise<void> {
+    await this.redis.quit().catch(() => this.redis.disconnect());
+  }
+}

@@ -1,0 +1,168 @@
+import crypto from 'node:crypto';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import Koa from 'koa';
+import { koaBody } from 'koa-body';
+import type { AppContext } from '../context';
+import { clientIp } from '../core/ip';
+import { failure, type Answer } from '../protocol/answer';
+import { ProtocolPipeline, type CallFacts } from '../protocol/pipeline';
+import type { UploadedFile } from '../registry/method';
+import type { MethodRegistry } from '../registry/registry';
+
+/** A GET route besides the API: `/health`, and `/files/...` once uploads exist. */
+export interface GetRoute {
+  prefix: string;
+  handle(ctx: Koa.Context, app: AppContext): Promise<void>;
+}
+
+const REQUEST_ID = /^[\w.-]{8,64}$/;
+const JSON_TYPE = 'application/json; charset=utf-8';
+
+function httpStatusOf(err: unknown): number | undefined {
+  const e = err as { status?: number; statusCode?: number; httpCode?: number };
+  return e?.status ?? e?.statusCode ?? e?.httpCode;
+}
+
+function sendJson(ctx: Koa.Context, status: number, body: Answer | Record<string, unknown>): void {
+  ctx.status = status;
+  ctx.type = JSON_TYPE;
+  ctx.body = JSON.stringify(body);
+}
+
+interface FormidableFile {
+  filepath: string;
+  size: number;
+  originalFilename: string | null;
+  mimetype: string | null;
+}
+
+function collectFiles(files: Record<string, FormidableFile | FormidableFile[]> | undefined): UploadedFile[] {
+  if (!files) return [];
+  return Object.entries(files).flatMap(([field, value]) =>
+    (Array.isArray(value) ? value : [value]).map((f) => ({
+      field,
+      path: f.filepath,
+      size: f.size,
+      originalName: f.originalFilename ?? '',
+      declaredType: f.mimetype ?? '',
+    })),
+  );
+}
+
+async function removeFiles(files: UploadedFile[]): Promise<void> {
+  await Promise.all(files.map((f) => fs.promises.rm(f.path, { force: true })));
+}
+
+const healthRoute: GetRoute = {
+  prefix: '/health',
+  async handle(ctx, app) {
+    const [db, kv] = await Promise.all([
+      app.db.raw('select 1').then(() => true, () => false),
+      app.kv.ping(),
+    ]);
+    const ok = db && kv;
+    // Protocol §1: HTTP stays 200; load balancers match on `"code":200`.
+    sendJson(ctx, 200, { code: ok ? 200 : 500, msg: ok ? 'ok' : 'unhealthy', data: { db: db ? 'up' : 'down', kv: kv ? 'up' : 'down', kv_kind: app.kv.kind } });
+  },
+};
+
+/**
+ * HTTP in, protocol out: koa only moves bytes. It decodes the body, finds the client IP, hands the
+ * two fields to the pipeline and writes its Answer, and logs one line per call.
+ */
+export function createHttpApp(app: AppContext, registry: MethodRegistry, extraRoutes: GetRoute[] = []): Koa {
+  const pipeline = new ProtocolPipeline(app, registry);
+  const { http } = app.config;
+  const routes = [healthRoute, ...extraRoutes];
+  const uploadDir = path.join(os.tmpdir(), 'yaf-uploads');
+  fs.mkdirSync(uploadDir, { recursive: true });
+
+  const parseBody = koaBody({
+    multipart: true,
+    urlencoded: true,
+    json: true,
+    text: false,
+    jsonStrict: true,
+    formLimit: http.bodyLimitBytes,
+    jsonLimit: http.bodyLimitBytes,
+    formidable: {
+      uploadDir,
+      maxFiles: 4,
+      maxFileSize: http.uploadLimitBytes,
+      maxTotalFileSize: http.uploadLimitBytes,
+      maxFields: 20,
+      maxFieldsSize: http.bodyLimitBytes,
+      keepExtensions: false,
+    },
+  });
+
+  const koa = new Koa({ proxy: false });
+  koa.silent = true;
+
+  koa.use(async (ctx) => {
+    const header = ctx.get('x-request-id');
+    const requestId = REQUEST_ID.test(header) ? header : crypto.randomUUID();
+    ctx.set('X-Request-Id', requestId);
+    const started = process.hrtime.bigint();
+    const facts: CallFacts = {};
+    const ip = clientIp(ctx.req.socket.remoteAddress, ctx.get('x-forwarded-for'), http.trustProxyHops);
+    let files: UploadedFile[] = [];
+    let code: number | undefined;
+    try {
+      if (ctx.path === '/') {
+        if (ctx.method !== 'POST') {
+          ctx.set('Allow', 'POST');
+          sendJson(ctx, 405, { code: 405, msg: 'method not allowed: use POST' });
+          return;
+        }
+        let body: Record<string, unknown> = {};
+        try {
+          await parseBody(ctx, async () => undefined);
+          body = (ctx.request.body as Record<string, unknown>) ?? {};
+          files = collectFiles(ctx.request.files as Record<string, FormidableFile | FormidableFile[]> | undefined);
+        } catch (err) {
+          if (httpStatusOf(err) === 413) {
+            sendJson(ctx, 413, { code: 413, msg: 'request body too large' });
+            return;
+          }
+          // An undecodable body carries no data: the pipeline answers 504 for it.
+          body = {};
+        }
+        const answer = await pipeline.run({ data: body.data, sign: body.sign, ip, requestId, files }, facts);
+        code = answer.code;
+        sendJson(ctx, 200, answer);
+        return;
+      }
+      const route = ctx.method === 'GET' || ctx.method === 'HEAD' ? routes.find((r) => ctx.path === r.prefix || ctx.path.startsWith(`${r.prefix}/`)) : undefined;
+      if (!route) {
+        sendJson(ctx, 404, { code: 404, msg: 'not found' });
+        return;
+      }
+      await route.handle(ctx, app);
+    } catch (err) {
+      facts.error = err;
+      const { answer } = failure(err, requestId);
+      code = answer.code;
+      sendJson(ctx, 200, answer);
+    } finally {
+      if (files.length) await removeFiles(files);
+      const ms = Number(process.hrtime.bigint() - started) / 1e6;
+      const line = {
+        req_id: requestId,
+        ip,
+        http: ctx.status,
+        path: ctx.path,
+        appid: facts.appid,
+        method: facts.method,
+        code,
+        user_id: facts.userId,
+        ms: Math.round(ms * 100) / 100,
+      };
+      if (facts.error) app.logger.error({ ...line, err: facts.error }, 'call failed');
+      else app.logger.info(line, 'call');
+    }
+  });
+  return koa;
+}

@@ -1,0 +1,4 @@
+import type { GetRoute } from './http';
+
+/** GET routes besides `/health` (which the transport always has). */
+export const extraGetRoutes: GetRoute[] = [];

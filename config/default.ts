@@ -1,0 +1,32 @@
+import type { AppConfig } from './schema';
+
+/** Values every environment starts from; `<env>.ts` overrides them, environment variables come last. */
+export const defaults: AppConfig = {
+  env: 'development',
+  port: 8080,
+  host: '0.0.0.0',
+  workers: 1,
+  logLevel: 'info',
+  db: {
+    client: 'sqlite',
+    sqliteFile: 'data/yaf.sqlite',
+    host: '127.0.0.1',
+    port: 3306,
+    user: 'root',
+    password: '',
+    database: 'yaf',
+    poolMax: 10,
+  },
+  redis: { keyPrefix: 'yaf:' },
+  http: {
+    bodyLimitBytes: 1024 * 1024,
+    uploadLimitBytes: 5 * 1024 * 1024,
+    trustProxyHops: 0,
+  },
+  protocol: {
+    timestampWindowSec: 600,
+    appidCacheMs: 10_000,
+    banCacheMs: 5_000,
+  },
+  demo: { seedOnStart: true },
+};

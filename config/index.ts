@@ -1,0 +1,84 @@
+import { defaults } from './default';
+import { overrides as development } from './development';
+import { deepMerge, type DeepPartial } from './merge';
+import { overrides as production } from './production';
+import { configSchema, type AppConfig } from './schema';
+import { overrides as test } from './test';
+
+export type { AppConfig } from './schema';
+
+const perEnvironment: Record<string, DeepPartial<AppConfig>> = { development, production, test };
+
+/** Thrown for a setting that cannot work; `main` prints its message as the one line it exits with. */
+export class ConfigError extends Error {}
+
+function int(name: string, env: NodeJS.ProcessEnv): number | undefined {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return undefined;
+  if (!/^-?\d+$/.test(raw)) throw new ConfigError(`config: ${name}=${JSON.stringify(raw)} must be a whole number`);
+  return Number(raw);
+}
+
+function bool(name: string, env: NodeJS.ProcessEnv): boolean | undefined {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return undefined;
+  if (/^(1|true|yes)$/i.test(raw)) return true;
+  if (/^(0|false|no)$/i.test(raw)) return false;
+  throw new ConfigError(`config: ${name}=${JSON.stringify(raw)} must be true or false`);
+}
+
+function str(name: string, env: NodeJS.ProcessEnv): string | undefined {
+  const raw = env[name];
+  return raw === undefined || raw === '' ? undefined : raw;
+}
+
+function fromEnvironment(env: NodeJS.ProcessEnv): DeepPartial<AppConfig> {
+  const dbUrl = str('DATABASE_URL', env);
+  return {
+    port: int('PORT', env),
+    host: str('HOST', env),
+    workers: int('WORKERS', env),
+    logLevel: str('LOG_LEVEL', env),
+    db: {
+      client: (str('DB_CLIENT', env) ?? (dbUrl ? 'mysql' : undefined)) as AppConfig['db']['client'] | undefined,
+      sqliteFile: str('SQLITE_FILE', env),
+      url: dbUrl,
+      host: str('DB_HOST', env),
+      port: int('DB_PORT', env),
+      user: str('DB_USER', env),
+      password: env.DB_PASSWORD,
+      database: str('DB_NAME', env),
+      poolMax: int('DB_POOL_MAX', env),
+    },
+    redis: { url: str('REDIS_URL', env), keyPrefix: env.REDIS_KEY_PREFIX },
+    http: {
+      bodyLimitBytes: int('BODY_LIMIT_BYTES', env),
+      uploadLimitBytes: int('UPLOAD_LIMIT_BYTES', env),
+      trustProxyHops: int('TRUST_PROXY_HOPS', env),
+    },
+    protocol: {
+      timestampWindowSec: int('TIMESTAMP_WINDOW_SEC', env),
+      appidCacheMs: int('APPID_CACHE_MS', env),
+      banCacheMs: int('BAN_CACHE_MS', env),
+    },
+    demo: { seedOnStart: bool('DEMO_SEED', env) },
+  };
+}
+
+/**
+ * Defaults, then `config/<NODE_ENV>.ts`, then environment variables; validated as a whole.
+ * A bad value throws a ConfigError whose message names the setting.
+ */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env, extra?: DeepPartial<AppConfig>): AppConfig {
+  const name = env.NODE_ENV || 'development';
+  const layered = deepMerge(
+    deepMerge(deepMerge({ ...defaults, env: name }, perEnvironment[name]), fromEnvironment(env)),
+    extra,
+  );
+  const { value, error } = configSchema.validate(layered, { abortEarly: true, convert: false });
+  if (error) {
+    const detail = error.details[0];
+    throw new ConfigError(`config: ${detail.path.join('.') || 'NODE_ENV'}: ${detail.message}`);
+  }
+  return value;
+}
