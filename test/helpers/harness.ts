@@ -1,0 +1,96 @@
+import crypto from 'node:crypto';
+import knexFactory from 'knex';
+import { loadConfig, type AppConfig } from '../../config';
+import type { DeepPartial } from '../../config/merge';
+import { createAppContext, startServer, type Runtime } from '../../app/bootstrap';
+import { ManualClock } from '../../app/core/clock';
+import { createLogger } from '../../app/core/logger';
+import type { AppContext } from '../../app/context';
+import { appAuthService, type ApiType } from '../../app/services/appAuth';
+import { ApiClient, type ClientOptions } from '../../app/sdk/client';
+import { MemoryKvStore } from '../../app/storage/kv/memory';
+import { RedisKvStore } from '../../app/storage/kv/redis';
+
+/**
+ * One isolated server per test file: its own database (a fresh in-memory SQLite, or a fresh MySQL
+ * database when DB_CLIENT=mysql) and its own KV namespace (a fresh in-process store, or a unique key
+ * prefix on Redis when REDIS_URL is set). The same tests therefore run in both storage modes.
+ */
+export interface TestServer {
+  url: string;
+  app: AppContext;
+  runtime: Runtime;
+  clock: ManualClock;
+  config: AppConfig;
+  /** A new active appid of the given type and a client signing with it. */
+  client(apiType?: ApiType, options?: Partial<ClientOptions>): Promise<TestClient>;
+  stop(): Promise<void>;
+}
+
+export interface TestClient extends ApiClient {
+  appid: string;
+  secret: string;
+}
+
+export const usingMysql = (): boolean => (process.env.DB_CLIENT ?? '') === 'mysql' || !!process.env.DATABASE_URL;
+export const usingRedis = (): boolean => !!process.env.REDIS_URL;
+
+function uniqueSuffix(): string {
+  return `${process.pid}_${crypto.randomBytes(4).toString('hex')}`;
+}
+
+async function createMysqlDatabase(base: AppConfig['db']): Promise<{ database: string; drop(): Promise<void> }> {
+  const database = `${base.database}_t_${uniqueSuffix()}`.slice(0, 64);
+  const admin = knexFactory({
+    client: 'mysql2',
+    connection: base.url ? { uri: base.url.replace(/\/[^/?]*(\?|$)/, '/$1') } as never : { host: base.host, port: base.port, user: base.user, password: base.password },
+    pool: { min: 0, max: 1 },
+  });
+  await admin.raw(`CREATE DATABASE \`${database}\` CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci`);
+  return {
+    database,
+    async drop() {
+      await admin.raw(`DROP DATABASE IF EXISTS \`${database}\``);
+      await admin.destroy();
+    },
+  };
+}
+
+export async function startTestServer(overrides: DeepPartial<AppConfig> = {}): Promise<TestServer> {
+  let config = loadConfig({ ...process.env, NODE_ENV: 'test', PORT: '0' }, overrides);
+  let dropDatabase = async () => {};
+  if (config.db.client === 'mysql') {
+    const created = await createMysqlDatabase(config.db);
+    config = { ...config, db: { ...config.db, url: undefined, database: created.database } };
+    dropDatabase = created.drop;
+  }
+  const clock = new ManualClock();
+  const kv = config.redis.url ? new RedisKvStore(config.redis.url, `test:${uniqueSuffix()}:`) : new MemoryKvStore(clock);
+  const logger = createLogger(process.env.TEST_LOG_LEVEL ?? 'silent');
+  const app = await createAppContext(config, { clock, kv, logger });
+  const runtime = await startServer(app);
+  return {
+    url: runtime.url,
+    app,
+    runtime,
+    clock,
+    config,
+    async client(apiType: ApiType = 'app', options: Partial<ClientOptions> = {}) {
+      const row = await app.use(appAuthService).create({ apiType, name: `test ${apiType}` });
+      const client = new ApiClient({
+        url: runtime.url,
+        appid: row.appid,
+        secret: row.secret,
+        now: () => Math.floor(clock.now() / 1000),
+        ...options,
+      }) as TestClient;
+      client.appid = row.appid;
+      client.secret = row.secret;
+      return client;
+    },
+    async stop() {
+      await runtime.stop();
+      await dropDatabase();
+    },
+  };
+}
