@@ -1,0 +1,46 @@
+import crypto from 'node:crypto';
+import { unixSeconds } from '../../app/core/clock';
+import { insertId } from '../../app/storage/db';
+import { sessionService } from '../../app/services/sessions';
+import type { TestServer } from './harness';
+
+export interface TestUser {
+  id: number;
+  mobile: string;
+  openId: string;
+  /** A live session token (client class by `platform`: 1/2 app, else web). */
+  token: string;
+}
+
+let sequence = 0;
+
+/** A fresh unique mobile number of the form 13[0-9]{9}. */
+export function uniqueMobile(): string {
+  sequence = (sequence + 1) % 100_000;
+  return `139${String(crypto.randomInt(0, 10_000)).padStart(4, '0')}${String(sequence).padStart(4, '0')}`;
+}
+
+/**
+ * Inserts an active user straight into `users` and opens a session for it, for tests of methods that
+ * need a user but are not about accounts.
+ */
+export async function createTestUser(
+  server: TestServer,
+  options: { mobile?: string; platform?: number; registeredAt?: number; nickname?: string } = {},
+): Promise<TestUser> {
+  const mobile = options.mobile ?? uniqueMobile();
+  const openId = crypto.randomBytes(16).toString('hex');
+  const now = options.registeredAt ?? unixSeconds(server.clock);
+  const id = await insertId(
+    server.app.db('users').insert({
+      open_id: openId,
+      mobile,
+      nickname: options.nickname ?? `${mobile.slice(0, 3)}****${mobile.slice(7)}`,
+      status: 1,
+      c_time: now,
+      u_time: now,
+    }),
+  );
+  const token = await server.app.use(sessionService).issue(id, options.platform ?? 1);
+  return { id, mobile, openId, token };
+}
