@@ -29,4 +29,18 @@ export const defaults: AppConfig = {
     banCacheMs: 5_000,
   },
   demo: { seedOnStart: true },
+  sms: {
+    driver: 'outbox',
+    outboxFile: 'data/sms-outbox.jsonl',
+    allowOutboxInProduction: false,
+    codeTtlSec: 600,
+    maxVerifyAttempts: 5,
+    resendIntervalSec: 60,
+    dailyCapPerMobile: 10,
+    dailyCapPerIp: 50,
+    tencent: { secretId: '', secretKey: '', sdkAppId: '', signName: '', region: 'ap-guangzhou', endpoint: 'sms.tencentcloudapi.com' },
+  },
+  abuse: { failureThreshold: 30, windowSec: 3600, banSec: 3600 },
+  uploads: { dir: 'data/uploads', baseUrl: 'http://127.0.0.1:8080' },
+  paging: { pageSize: 20 },
 };

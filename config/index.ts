@@ -62,6 +62,31 @@ function fromEnvironment(env: NodeJS.ProcessEnv): DeepPartial<AppConfig> {
       banCacheMs: int('BAN_CACHE_MS', env),
     },
     demo: { seedOnStart: bool('DEMO_SEED', env) },
+    sms: {
+      driver: str('SMS_DRIVER', env) as AppConfig['sms']['driver'] | undefined,
+      outboxFile: str('SMS_OUTBOX', env),
+      allowOutboxInProduction: bool('SMS_ALLOW_OUTBOX', env),
+      codeTtlSec: int('SMS_CODE_TTL_SEC', env),
+      maxVerifyAttempts: int('SMS_MAX_VERIFY_ATTEMPTS', env),
+      resendIntervalSec: int('SMS_RESEND_INTERVAL_SEC', env),
+      dailyCapPerMobile: int('SMS_DAILY_CAP_PER_MOBILE', env),
+      dailyCapPerIp: int('SMS_DAILY_CAP_PER_IP', env),
+      tencent: {
+        secretId: str('TENCENT_SECRET_ID', env),
+        secretKey: str('TENCENT_SECRET_KEY', env),
+        sdkAppId: str('TENCENT_SMS_SDK_APP_ID', env),
+        signName: str('TENCENT_SMS_SIGN_NAME', env),
+        region: str('TENCENT_SMS_REGION', env),
+        endpoint: str('TENCENT_SMS_ENDPOINT', env),
+      },
+    },
+    abuse: {
+      failureThreshold: int('ABUSE_FAILURE_THRESHOLD', env),
+      windowSec: int('ABUSE_WINDOW_SEC', env),
+      banSec: int('ABUSE_BAN_SEC', env),
+    },
+    uploads: { dir: str('UPLOAD_DIR', env), baseUrl: str('UPLOAD_BASE_URL', env) },
+    paging: { pageSize: int('PAGE_SIZE', env) },
   };
 }
 
@@ -78,7 +103,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, extra?: DeepPar
   const { value, error } = configSchema.validate(layered, { abortEarly: true, convert: false });
   if (error) {
     const detail = error.details[0];
-    throw new ConfigError(`config: ${detail.path.join('.') || 'NODE_ENV'}: ${detail.message}`);
+    const where = detail.path.join('.');
+    throw new ConfigError(where ? `config: ${where}: ${detail.message}` : `config: ${detail.message}`);
   }
   return value;
 }

@@ -32,6 +32,22 @@ export interface AppConfig {
     banCacheMs: number;
   };
   demo: { seedOnStart: boolean };
+  sms: {
+    /** `outbox` appends each message as a JSON line to `outboxFile` (development, tests); `tencent` sends. */
+    driver: 'outbox' | 'tencent';
+    outboxFile: string;
+    allowOutboxInProduction: boolean;
+    codeTtlSec: number;
+    maxVerifyAttempts: number;
+    resendIntervalSec: number;
+    dailyCapPerMobile: number;
+    dailyCapPerIp: number;
+    tencent: { secretId: string; secretKey: string; sdkAppId: string; signName: string; region: string; endpoint: string };
+  };
+  /** Failures (bad login, bad code…) per IP within `windowSec`; at `failureThreshold` the IP is banned for `banSec` (510). */
+  abuse: { failureThreshold: number; windowSec: number; banSec: number };
+  uploads: { dir: string; baseUrl: string };
+  paging: { pageSize: number };
 }
 
 const ms = Joi.number().integer().min(0);
@@ -68,4 +84,43 @@ export const configSchema = Joi.object<AppConfig>({
     banCacheMs: ms.required(),
   }).required(),
   demo: Joi.object({ seedOnStart: Joi.boolean().required() }).required(),
-}).required();
+  sms: Joi.object({
+    driver: Joi.string().valid('outbox', 'tencent').required(),
+    outboxFile: Joi.string().required(),
+    allowOutboxInProduction: Joi.boolean().required(),
+    codeTtlSec: Joi.number().integer().min(60).max(3600).required(),
+    maxVerifyAttempts: Joi.number().integer().min(1).max(20).required(),
+    resendIntervalSec: Joi.number().integer().min(1).max(3600).required(),
+    dailyCapPerMobile: Joi.number().integer().min(1).required(),
+    dailyCapPerIp: Joi.number().integer().min(1).required(),
+    tencent: Joi.object({
+      secretId: Joi.string().allow('').required(),
+      secretKey: Joi.string().allow('').required(),
+      sdkAppId: Joi.string().allow('').required(),
+      signName: Joi.string().allow('').required(),
+      region: Joi.string().required(),
+      endpoint: Joi.string().hostname().required(),
+    }).required(),
+  }).required(),
+  abuse: Joi.object({
+    failureThreshold: Joi.number().integer().min(1).required(),
+    windowSec: Joi.number().integer().min(1).required(),
+    banSec: Joi.number().integer().min(1).required(),
+  }).required(),
+  uploads: Joi.object({
+    dir: Joi.string().required(),
+    baseUrl: Joi.string().uri({ scheme: ['http', 'https'] }).required(),
+  }).required(),
+  paging: Joi.object({ pageSize: Joi.number().integer().min(1).max(100).required() }).required(),
+})
+  .custom((config: AppConfig) => {
+    if (config.env === 'production' && config.sms.driver === 'outbox' && !config.sms.allowOutboxInProduction) {
+      throw new Error('the outbox SMS driver sends nothing; set SMS_DRIVER=tencent or SMS_ALLOW_OUTBOX=true');
+    }
+    if (config.sms.driver === 'tencent' && (!config.sms.tencent.secretId || !config.sms.tencent.secretKey || !config.sms.tencent.sdkAppId)) {
+      throw new Error('SMS_DRIVER=tencent needs TENCENT_SECRET_ID, TENCENT_SECRET_KEY and TENCENT_SMS_SDK_APP_ID');
+    }
+    return config;
+  })
+  .messages({ 'any.custom': 'sms.driver: {#error.message}' })
+  .required();

@@ -1,7 +1,10 @@
 import crypto from 'node:crypto';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import knexFactory from 'knex';
 import { loadConfig, type AppConfig } from '../../config';
-import type { DeepPartial } from '../../config/merge';
+import { deepMerge, type DeepPartial } from '../../config/merge';
 import { createAppContext, startServer, type Runtime } from '../../app/bootstrap';
 import { ManualClock } from '../../app/core/clock';
 import { createLogger } from '../../app/core/logger';
@@ -57,7 +60,11 @@ async function createMysqlDatabase(base: AppConfig['db']): Promise<{ database: s
 }
 
 export async function startTestServer(overrides: DeepPartial<AppConfig> = {}): Promise<TestServer> {
-  let config = loadConfig({ ...process.env, NODE_ENV: 'test', PORT: '0' }, overrides);
+  const scratch = fs.mkdtempSync(path.join(os.tmpdir(), 'yaf-test-'));
+  let config = loadConfig(
+    { ...process.env, NODE_ENV: 'test', PORT: '0' },
+    deepMerge({ sms: { outboxFile: path.join(scratch, 'sms-outbox.jsonl') }, uploads: { dir: path.join(scratch, 'uploads') } }, overrides),
+  );
   let dropDatabase = async () => {};
   if (config.db.client === 'mysql') {
     const created = await createMysqlDatabase(config.db);
@@ -91,6 +98,7 @@ export async function startTestServer(overrides: DeepPartial<AppConfig> = {}): P
     async stop() {
       await runtime.stop();
       await dropDatabase();
+      fs.rmSync(scratch, { recursive: true, force: true });
     },
   };
 }

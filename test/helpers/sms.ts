@@ -1,0 +1,28 @@
+import fs from 'node:fs';
+import type { TestServer } from './harness';
+
+/** One line of the outbox SMS driver's file. */
+export interface OutboxMessage {
+  mobile: string;
+  key: string;
+  code: string;
+  text: string;
+  time: string;
+}
+
+export function outboxMessages(server: TestServer): OutboxMessage[] {
+  const file = server.config.sms.outboxFile;
+  if (!fs.existsSync(file)) return [];
+  return fs
+    .readFileSync(file, 'utf8')
+    .split('\n')
+    .filter((line) => line.trim() !== '')
+    .map((line) => JSON.parse(line) as OutboxMessage);
+}
+
+/** The code of the newest message sent to `mobile` for template `key`; fails if none was sent. */
+export function lastCode(server: TestServer, mobile: string, key: string): string {
+  const found = outboxMessages(server).filter((m) => m.mobile === mobile && m.key === key).pop();
+  if (!found) throw new Error(`no SMS with key ${key} was sent to ${mobile}`);
+  return found.code;
+}
