@@ -63,7 +63,7 @@ export async function startTestServer(overrides: DeepPartial<AppConfig> = {}): P
   const scratch = fs.mkdtempSync(path.join(os.tmpdir(), 'yaf-test-'));
   let config = loadConfig(
     { ...process.env, NODE_ENV: 'test', PORT: '0' },
-    deepMerge({ sms: { outboxFile: path.join(scratch, 'sms-outbox.jsonl') }, uploads: { dir: path.join(scratch, 'uploads') } }, overrides),
+    deepMerge<DeepPartial<AppConfig>>({ sms: { outboxFile: path.join(scratch, 'sms-outbox.jsonl') }, uploads: { dir: path.join(scratch, 'uploads') } }, overrides),
   );
   let dropDatabase = async () => {};
   if (config.db.client === 'mysql') {
