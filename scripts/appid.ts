@@ -1,0 +1,70 @@
+import { createAppContext } from '../app/bootstrap';
+import { API_TYPES, appAuthService, type ApiType, type AppidRow } from '../app/services/appAuth';
+import { fail, parseArgs, scriptConfig } from './cli';
+
+const USAGE = `usage:
+  npm run appid -- create --type <${API_TYPES.join('|')}> --name <name> [--ip-allow "1.2.3.4,10.0.0.0/8"] [--json]
+  npm run appid -- list [--json]
+  npm run appid -- rotate <appid> [--grace <seconds, default 604800>] [--json]
+  npm run appid -- disable <appid> | enable <appid>
+  npm run appid -- allow <appid> "<ip list or empty>"`;
+
+function describe(row: AppidRow, json: boolean): string {
+  const shown = { appid: row.appid, secret: row.secret, api_type: row.api_type };
+  if (json) return JSON.stringify(shown);
+  return `${row.appid}  type=${row.api_type}  name=${JSON.stringify(row.name)}  status=${row.status ? 'active' : 'disabled'}  secret=${row.secret}`;
+}
+
+async function main(): Promise<void> {
+  const { options, words } = parseArgs(process.argv.slice(2));
+  const [command, target, extra] = words;
+  const json = options.json === true;
+  const app = await createAppContext(scriptConfig());
+  const auth = app.use(appAuthService);
+  try {
+    switch (command) {
+      case 'create': {
+        const type = String(options.type ?? '');
+        if (!(API_TYPES as readonly string[]).includes(type)) fail(`--type must be one of ${API_TYPES.join(', ')}\n${USAGE}`);
+        if (typeof options.name !== 'string' || !options.name.trim()) fail(`--name is required\n${USAGE}`);
+        const ipAllow = typeof options['ip-allow'] === 'string' ? options['ip-allow'] : undefined;
+        const row = await auth.create({ apiType: type as ApiType, name: options.name.trim(), ipAllow });
+        process.stdout.write(`${describe(row, json)}\n`);
+        return;
+      }
+      case 'list': {
+        const rows = await auth.list();
+        process.stdout.write(json ? `${JSON.stringify(rows.map((r) => ({ appid: r.appid, api_type: r.api_type, name: r.name, status: r.status })))}\n` : `${rows.map((r) => describe(r, false).replace(/secret=\w+/, '')).join('\n')}\n`);
+        return;
+      }
+      case 'rotate': {
+        if (!target) fail(USAGE);
+        const grace = options.grace === undefined ? 7 * 86400 : Number(options.grace);
+        if (!Number.isInteger(grace) || grace < 0) fail('--grace must be a whole number of seconds');
+        const row = await auth.rotate(target, grace);
+        if (!row) fail(`no appid ${target}`);
+        process.stdout.write(`${describe(row, json)}\n${json ? '' : `the previous secret verifies for ${grace} more seconds\n`}`);
+        return;
+      }
+      case 'disable':
+      case 'enable': {
+        if (!target) fail(USAGE);
+        if (!(await auth.setStatus(target, command === 'enable'))) fail(`no appid ${target}`);
+        process.stdout.write(`${target} ${command}d (other processes notice within APPID_CACHE_MS)\n`);
+        return;
+      }
+      case 'allow': {
+        if (!target || extra === undefined) fail(USAGE);
+        if (!(await auth.setIpAllow(target, extra))) fail(`no appid ${target}`);
+        process.stdout.write(`${target} ip allow-list: ${extra || '(any address)'}\n`);
+        return;
+      }
+      default:
+        fail(USAGE);
+    }
+  } finally {
+    await app.close();
+  }
+}
+
+main().catch((err) => fail(`appid: ${(err as Error).message}`));
