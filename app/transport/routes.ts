@@ -1,4 +1,5 @@
+import { filesRoute } from './files';
 import type { GetRoute } from './http';
 
 /** GET routes besides `/health` (which the transport always has). */
-export const extraGetRoutes: GetRoute[] = [];
+export const extraGetRoutes: GetRoute[] = [filesRoute];
