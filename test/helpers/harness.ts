@@ -7,7 +7,9 @@ import { loadConfig, type AppConfig } from '../../config';
 import { deepMerge, type DeepPartial } from '../../config/merge';
 import { createAppContext, startServer, type Runtime } from '../../app/bootstrap';
 import { ManualClock } from '../../app/core/clock';
-import { createLogger } from '../../app/core/logger';
+import { createLogger, type Logger } from '../../app/core/logger';
+import type { MethodDefinition } from '../../app/registry/method';
+import { discoverMethods } from '../../app/registry/registry';
 import type { AppContext } from '../../app/context';
 import { appAuthService, type ApiType } from '../../app/services/appAuth';
 import { ApiClient, type ClientOptions } from '../../app/sdk/client';
@@ -59,7 +61,14 @@ async function createMysqlDatabase(base: AppConfig['db']): Promise<{ database: s
   };
 }
 
-export async function startTestServer(overrides: DeepPartial<AppConfig> = {}): Promise<TestServer> {
+export interface TestServerOptions {
+  /** Methods registered besides the discovered ones (probes for protocol tests). */
+  extraMethods?: MethodDefinition[];
+  /** Where log lines go (default: nowhere). */
+  logger?: Logger;
+}
+
+export async function startTestServer(overrides: DeepPartial<AppConfig> = {}, options: TestServerOptions = {}): Promise<TestServer> {
   const scratch = fs.mkdtempSync(path.join(os.tmpdir(), 'yaf-test-'));
   let config = loadConfig(
     { ...process.env, NODE_ENV: 'test', PORT: '0' },
@@ -73,9 +82,11 @@ export async function startTestServer(overrides: DeepPartial<AppConfig> = {}): P
   }
   const clock = new ManualClock();
   const kv = config.redis.url ? new RedisKvStore(config.redis.url, `test:${uniqueSuffix()}:`) : new MemoryKvStore(clock);
-  const logger = createLogger(process.env.TEST_LOG_LEVEL ?? 'silent');
+  const logger = options.logger ?? createLogger(process.env.TEST_LOG_LEVEL ?? 'silent');
   const app = await createAppContext(config, { clock, kv, logger });
-  const runtime = await startServer(app);
+  const registry = discoverMethods();
+  for (const method of options.extraMethods ?? []) registry.register(method);
+  const runtime = await startServer(app, registry);
   return {
     url: runtime.url,
     app,

@@ -1,0 +1,105 @@
+import crypto from 'node:crypto';
+import { expect } from 'chai';
+import { ManualClock } from '../../../app/core/clock';
+import { MemoryKvStore } from '../../../app/storage/kv/memory';
+import { RedisKvStore } from '../../../app/storage/kv/redis';
+import type { KvStore } from '../../../app/storage/kv/types';
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/**
+ * The one contract both KV implementations honour. Expiry is checked with real (short) waits so the
+ * same assertions hold for Redis, whose clock the tests cannot move.
+ */
+function contract(name: string, make: () => KvStore): void {
+  describe(`KvStore contract: ${name}`, () => {
+    let kv: KvStore;
+    before(() => {
+      kv = make();
+    });
+    after(() => kv.close());
+
+    it('get answers null for a missing key and the value after set', async () => {
+      expect(await kv.get('missing')).to.equal(null);
+      expect(await kv.set('a', 'ünïcødé 🚀')).to.equal(true);
+      expect(await kv.get('a')).to.equal('ünïcødé 🚀');
+    });
+
+    it('set with onlyIfAbsent writes once and says whether it wrote', async () => {
+      expect(await kv.set('nx', '1', { onlyIfAbsent: true, ttlMs: 10_000 })).to.equal(true);
+      expect(await kv.set('nx', '2', { onlyIfAbsent: true, ttlMs: 10_000 })).to.equal(false);
+      expect(await kv.get('nx')).to.equal('1');
+    });
+
+    it('keys with a TTL expire', async () => {
+      await kv.set('short', 'x', { ttlMs: 60 });
+      const ttl = await kv.ttl('short');
+      expect(ttl).to.be.within(1, 60);
+      await sleep(120);
+      expect(await kv.get('short')).to.equal(null);
+      expect(await kv.ttl('short')).to.equal(-2);
+    });
+
+    it('ttl is -1 without expiry and expire adds one', async () => {
+      await kv.set('forever', 'x');
+      expect(await kv.ttl('forever')).to.equal(-1);
+      expect(await kv.expire('forever', 5_000)).to.equal(true);
+      expect(await kv.ttl('forever')).to.be.within(1, 5_000);
+      expect(await kv.expire('no-such-key', 5_000)).to.equal(false);
+    });
+
+    it('incr counts atomically and sets the TTL only when it creates the key', async () => {
+      const results = await Promise.all(Array.from({ length: 50 }, () => kv.incr('counter', { ttlMs: 10_000 })));
+      expect([...results].sort((a, b) => a - b)).to.deep.equal(Array.from({ length: 50 }, (_, i) => i + 1));
+      const ttl = await kv.ttl('counter');
+      expect(ttl).to.be.within(1, 10_000);
+      expect(await kv.incr('counter', { by: 5 })).to.equal(55);
+      expect(await kv.incr('no-ttl')).to.equal(1);
+      expect(await kv.ttl('no-ttl')).to.equal(-1);
+    });
+
+    it('incr of a fixed window restarts after the window', async () => {
+      await kv.incr('window', { ttlMs: 60 });
+      await kv.incr('window', { ttlMs: 60 });
+      await sleep(120);
+      expect(await kv.incr('window', { ttlMs: 60 })).to.equal(1);
+    });
+
+    it('del removes and counts existing keys', async () => {
+      await kv.set('d1', '1');
+      await kv.set('d2', '2');
+      expect(await kv.del('d1', 'd2', 'd3')).to.equal(2);
+      expect(await kv.get('d1')).to.equal(null);
+      expect(await kv.del()).to.equal(0);
+    });
+
+    it('take hands a value to exactly one of many concurrent takers', async () => {
+      await kv.set('once', 'prize', { ttlMs: 10_000 });
+      const results = await Promise.all(Array.from({ length: 10 }, () => kv.take('once')));
+      expect(results.filter((r) => r === 'prize')).to.have.length(1);
+      expect(await kv.get('once')).to.equal(null);
+    });
+
+    it('ping answers', async () => {
+      expect(await kv.ping()).to.equal(true);
+    });
+  });
+}
+
+contract('in-process', () => new MemoryKvStore());
+if (process.env.REDIS_URL) {
+  contract('Redis', () => new RedisKvStore(process.env.REDIS_URL!, `test:kv:${crypto.randomBytes(4).toString('hex')}:`));
+}
+
+describe('MemoryKvStore with a manual clock', () => {
+  it('expires by the injected clock, so tests can move time instead of sleeping', async () => {
+    const clock = new ManualClock();
+    const kv = new MemoryKvStore(clock);
+    await kv.set('k', 'v', { ttlMs: 1_000 });
+    clock.advance(999);
+    expect(await kv.get('k')).to.equal('v');
+    clock.advance(2);
+    expect(await kv.get('k')).to.equal(null);
+    await kv.close();
+  });
+});
