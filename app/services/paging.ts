@@ -1,4 +1,8 @@
+import Joi from 'joi';
 import type { Knex } from 'knex';
+
+/** The catalog's PG parameter: `page?:int=1 [1..10000]`. */
+export const pageParam = Joi.number().integer().min(1).max(10_000).default(1);
 
 /** The seed's paged answer: `count` is the page size the server pages by, not the rows returned. */
 export interface Page<T> {
