@@ -1,5 +1,8 @@
 import fs from 'node:fs';
-import type { TestServer } from './harness';
+import type { AppConfig } from '../../config';
+import type { DeepPartial } from '../../config/merge';
+import { seedSmsTemplates } from '../../db/seeds/010_sms';
+import { startTestServer, type TestServer } from './harness';
 
 /** One line of the outbox SMS driver's file. */
 export interface OutboxMessage {
@@ -25,4 +28,11 @@ export function lastCode(server: TestServer, mobile: string, key: string): strin
   const found = outboxMessages(server).filter((m) => m.mobile === mobile && m.key === key).pop();
   if (!found) throw new Error(`no SMS with key ${key} was sent to ${mobile}`);
   return found.code;
+}
+
+/** A test server with the SMS templates in place (the harness starts on an empty database). */
+export async function startSmsTestServer(overrides: DeepPartial<AppConfig> = {}): Promise<TestServer> {
+  const server = await startTestServer(overrides);
+  await seedSmsTemplates(server.app.db);
+  return server;
 }

@@ -1,10 +1,9 @@
 import { expect } from 'chai';
-import { seedSmsTemplates } from '../../../db/seeds/010_sms';
 import { smsCodeService } from '../../../app/services/sms/codes';
 import { renderTemplate } from '../../../app/services/sms/messages';
 import { rejectionOf } from '../../helpers/errors';
-import { startTestServer, type TestServer } from '../../helpers/harness';
-import { lastCode, outboxMessages } from '../../helpers/sms';
+import type { TestServer } from '../../helpers/harness';
+import { lastCode, outboxMessages, startSmsTestServer } from '../../helpers/sms';
 import { uniqueMobile } from '../../helpers/users';
 
 const KEY = 'USER_LOGIN_CODE';
@@ -17,8 +16,7 @@ describe('SmsCodeService', () => {
   let server: TestServer;
 
   before(async () => {
-    server = await startTestServer();
-    await seedSmsTemplates(server.app.db);
+    server = await startSmsTestServer();
   });
   after(() => server.stop());
 
@@ -75,8 +73,7 @@ describe('SmsCodeService daily caps', () => {
   let server: TestServer;
 
   before(async () => {
-    server = await startTestServer({ sms: { dailyCapPerMobile: 2, dailyCapPerIp: 3 } });
-    await seedSmsTemplates(server.app.db);
+    server = await startSmsTestServer({ sms: { dailyCapPerMobile: 2, dailyCapPerIp: 3 } });
   });
   after(() => server.stop());
 

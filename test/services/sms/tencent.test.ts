@@ -4,6 +4,9 @@ import nock from 'nock';
 import { SmsDeliveryError, type SmsMessage } from '../../../app/services/sms/driver';
 import { tc3Authorization, TencentSmsDriver } from '../../../app/services/sms/tencent';
 import { rejectionOf } from '../../helpers/errors';
+import type { TestServer } from '../../helpers/harness';
+import { startSmsTestServer } from '../../helpers/sms';
+import { uniqueMobile } from '../../helpers/users';
 
 const config = {
   secretId: 'AKIDtestsecretid',
@@ -117,5 +120,42 @@ describe('Tencent Cloud SMS driver', () => {
     const err = await rejectionOf(new TencentSmsDriver(config, () => NOW_MS).send({ ...message, providerTemplateId: '' }));
     expect(err).to.be.instanceOf(SmsDeliveryError);
     expect(err.message).to.contain('template id');
+  });
+});
+
+describe('sms.driver = tencent, through sms.send', () => {
+  let server: TestServer;
+
+  before(async () => {
+    nock.disableNetConnect();
+    nock.enableNetConnect('127.0.0.1');
+    server = await startSmsTestServer({ sms: { driver: 'tencent', tencent: config } });
+    await server.app.db('sms_templates').where({ send_key: 'USER_REGISTER_CODE' }).update({ provider_template_id: '7654321' });
+  });
+  afterEach(() => nock.cleanAll());
+  after(async () => {
+    nock.cleanAll();
+    nock.enableNetConnect();
+    await server.stop();
+  });
+
+  it('sends the code as the template parameter; a provider error answers 503 and frees the interval', async () => {
+    const client = await server.client('app');
+    const mobile = uniqueMobile();
+    nock('https://sms.tencentcloudapi.com')
+      .post('/', (body: { TemplateId: string }) => body.TemplateId === '7654321')
+      .reply(200, { Response: { Error: { Code: 'FailedOperation.InsufficientBalanceInSmsPackage', Message: 'no balance' }, RequestId: 'r-4' } });
+    const failed = await client.call('sms.send', { mobile, key: 'USER_REGISTER_CODE' });
+    expect(failed.code).to.equal(503);
+    expect((await server.app.db('sms_send_log').where({ mobile }).first()).error).to.contain('InsufficientBalance');
+
+    let params: string[] = [];
+    nock('https://sms.tencentcloudapi.com')
+      .post('/', (body: { TemplateParamSet: string[] }) => ((params = body.TemplateParamSet), true))
+      .reply(200, { Response: { SendStatusSet: [{ PhoneNumber: `+86${mobile}`, Code: 'Ok', Message: 'send success' }], RequestId: 'r-5' } });
+    expect((await client.call('sms.send', { mobile, key: 'USER_REGISTER_CODE' })).code).to.equal(200);
+    expect(params).to.have.length(1);
+    expect(params[0]).to.match(/^\d{6}$/);
+    expect((await client.call('sms.verify', { mobile, key: 'USER_REGISTER_CODE', code: params[0] })).code).to.equal(200);
   });
 });
