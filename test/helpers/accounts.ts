@@ -1,9 +1,9 @@
 import { expect } from 'chai';
 import type { Auth } from '../../app/services/accounts';
 import { PasswordHasher, passwordHasher } from '../../app/services/passwords';
-import { seedDistricts } from '../../db/seeds/011_accounts';
+import { DISTRICT, seedDistricts } from '../../db/seeds/011_accounts';
 import { seedSmsTemplates } from '../../db/seeds/010_sms';
-import type { TestClient, TestServer } from './harness';
+import { startTestServer, type TestClient, type TestServer } from './harness';
 import { lastCode } from './sms';
 import { createTestUser, uniqueMobile, type TestUser } from './users';
 
@@ -74,4 +74,26 @@ export async function registerMember(
 /** A wrong 6-digit code: the real one with its last digit changed. */
 export function wrongCode(code: string): string {
   return code.slice(0, 5) + String((Number(code[5]) + 1) % 10);
+}
+
+/** A valid `user.address.add` parameter set (district: 粤海街道, Nanshan, Shenzhen). */
+export function addressParams(overrides: Record<string, unknown> = {}): Record<string, unknown> {
+  return { realname: '张三', mobile: '13912345678', district_id: DISTRICT.YUEHAI, address: '科技园南区1号', ...overrides };
+}
+
+/** Adds an address through the API and answers its id. */
+export async function addAddress(client: TestClient, token: string, overrides: Record<string, unknown> = {}): Promise<number> {
+  const answer = await client.call<{ address_id: number }>('user.address.add', addressParams(overrides), { token });
+  expect(answer.code, answer.msg).to.equal(200);
+  return answer.data!.address_id;
+}
+
+/** A test server ready for account tests (see prepareAccounts) and an `app` client on it. */
+export async function startAccountServer(
+  overrides: Parameters<typeof startTestServer>[0] = {},
+  clientOptions: Parameters<TestServer['client']>[1] = {},
+): Promise<{ server: TestServer; client: TestClient }> {
+  const server = await startTestServer(overrides);
+  await prepareAccounts(server);
+  return { server, client: await server.client('app', clientOptions) };
 }

@@ -1,7 +1,7 @@
 import { expect } from 'chai';
 import { PasswordHasher, passwordHasher } from '../../../app/services/passwords';
-import { createMember, LOOSE_LIMITS, TEST_SCRYPT_N, prepareAccounts, sendCode, wrongCode, type Auth } from '../../helpers/accounts';
-import { startTestServer, type TestClient, type TestServer } from '../../helpers/harness';
+import { createMember, LOOSE_LIMITS, sendCode, startAccountServer, TEST_SCRYPT_N, wrongCode, type Auth } from '../../helpers/accounts';
+import type { TestClient, TestServer } from '../../helpers/harness';
 import { uniqueMobile } from '../../helpers/users';
 
 const HOUR = 3600 * 1000;
@@ -14,9 +14,7 @@ describe('user.login', () => {
   let phone: TestClient;
 
   before(async () => {
-    server = await startTestServer(LOOSE_LIMITS);
-    await prepareAccounts(server);
-    client = await server.client('app');
+    ({ server, client } = await startAccountServer(LOOSE_LIMITS));
     phone = await server.client('app', { platform: 1, appV: '1.2.0', channel: 'huawei', deviceToken: 'device-aaa' });
   });
   after(() => server.stop());
@@ -189,14 +187,11 @@ describe('user.login', () => {
 
 describe('user.login: failures count towards the IP ban', () => {
   let server: TestServer;
-  before(async () => {
-    server = await startTestServer({ abuse: { failureThreshold: 3 } });
-    await prepareAccounts(server);
-  });
+  let client: TestClient;
+  before(async () => ({ server, client } = await startAccountServer({ abuse: { failureThreshold: 3 } })));
   after(() => server.stop());
 
   it('unknown mobiles and wrong passwords from one IP end in 510', async () => {
-    const client = await server.client('app');
     const member = await createMember(server);
     expect((await client.call('user.login', { mobile: uniqueMobile(), login_type: 2, password: 'whatever1' })).code).to.equal(605);
     expect((await client.call('user.login', { mobile: member.mobile, login_type: 2, password: 'wrong-1x' })).code).to.equal(503);
