@@ -16,7 +16,9 @@ export const adminGoodsEdit = defineMethod<GoodsInput & { goodsid: number; admin
     goodsid: Joi.number().integer().min(1).required(),
     ...goodsFields,
     goods_img: goodsFields.goods_img.invalid(''),
-  }).or(...Object.keys(goodsFields)),
+  })
+    .or(...Object.keys(goodsFields))
+    .messages({ 'object.missing': `give at least one field to change: ${Object.keys(goodsFields).join(', ')}` }),
   async handler({ admin_id, goodsid, ...fields }, _call, app) {
     await app.use(adminGoodsService).edit(goodsid, fields, admin_id);
   },

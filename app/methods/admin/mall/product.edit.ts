@@ -5,6 +5,8 @@ import { adminIdField } from '../../../services/admin/crud';
 import { priceFields, productSpecField, skuidField } from '../../../services/mall/adminParams';
 import { ProductStatus } from '../../../services/mall/goods';
 
+const EDITABLE = ['spec', 'market_price', 'sales_price', 'skuid', 'status'];
+
 export const adminProductEdit = defineMethod<ProductInput & { productid: number; admin_id: number }>({
   name: 'product.edit',
   namespaces: ['admin'],
@@ -19,7 +21,9 @@ export const adminProductEdit = defineMethod<ProductInput & { productid: number;
     ...priceFields,
     skuid: skuidField(),
     status: Joi.number().integer().valid(...Object.values(ProductStatus)),
-  }).or('spec', 'market_price', 'sales_price', 'skuid', 'status'),
+  })
+    .or(...EDITABLE)
+    .messages({ 'object.missing': `give at least one field to change: ${EDITABLE.join(', ')}` }),
   async handler({ admin_id, productid, ...changes }, _call, app) {
     await app.use(adminGoodsService).editProduct(productid, changes, admin_id);
   },

@@ -83,6 +83,18 @@ describe('admin goods.list / detail / add / edit / delete / shelve', () => {
     expect(detail.products.single_product).to.include({ spec_val: '', stock: 3 });
   });
 
+  it('takes uploaded file ids for images and stores their URLs; an unknown file id is refused', async () => {
+    const fileId = await insertId(
+      server.app.db('files').insert({ owner_type: 1, owner_id: ADMIN_ID, path: '2026/11/21/cup.png', mime: 'image/png', size: 10, sha256: 'a'.repeat(64), status: 1 }),
+    );
+    const goodsid = await addGoods(admin, catId, { goods_img: fileId, goods_image: [String(fileId), 'http://files.example.com/b.jpg'] });
+    const goods = await goodsRow(goodsid);
+    expect(goods.goods_img).to.match(/^https?:\/\/.+\/files\/2026\/11\/21\/cup\.png$/);
+    expect(JSON.parse(goods.goods_image)).to.deep.equal([goods.goods_img, 'http://files.example.com/b.jpg']);
+    expectRefused(await admin.call('goods.edit', { admin_id: ADMIN_ID, goodsid, goods_img: 999_999 }), /goods_img.*does not exist/);
+    expectRefused(await admin.call('goods.edit', { admin_id: ADMIN_ID, goodsid, goods_img: 'javascript:alert(1)' }), /goods_img/);
+  });
+
   describe('goods.add refusals write nothing', () => {
     let before: number;
     beforeEach(async () => {
@@ -194,7 +206,7 @@ describe('admin goods.list / detail / add / edit / delete / shelve', () => {
 
     expectRefused(await admin.call('goods.edit', { admin_id: ADMIN_ID, goodsid, spec_val: { 尺码: ['L'], 颜色: ['红色'] } }), /spec unknown/);
     expect(JSON.parse((await goodsRow(goodsid)).spec_val)).to.deep.equal({ 尺码: ['L', 'S', 'M'], 颜色: ['红色'] });
-    expectRefused(await admin.call('goods.edit', { admin_id: ADMIN_ID, goodsid }), /at least one|must contain/);
+    expectRefused(await admin.call('goods.edit', { admin_id: ADMIN_ID, goodsid }), /at least one field to change/);
     expectRefused(await admin.call('goods.edit', { admin_id: ADMIN_ID, goodsid: 999_999, goods_name: 'x' }), /goods not found/);
   });
 
