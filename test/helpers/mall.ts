@@ -4,7 +4,7 @@ import { pointsService } from '../../app/services/mall/points';
 import { insertId } from '../../app/storage/db';
 import { DISTRICT, seedDistricts } from '../../db/seeds/011_accounts';
 import { seedMall, type SeededMall } from '../../db/seeds/030_mall';
-import type { TestClient, TestServer } from './harness';
+import { startTestServer, type TestClient, type TestServer } from './harness';
 import { createTestUser, type TestUser } from './users';
 
 export const DEMO_MOBILE = '13800138000';
@@ -77,4 +77,11 @@ export async function expectLedgerBalanced(server: TestServer, userId: number): 
   if (last) expect(Number(last.balance_after)).to.equal(balance);
   expect(balance).to.be.at.least(0);
   return balance;
+}
+
+/** A test server with the mall prepared (see prepareMall) and an `app` client; stop it in after(). */
+export async function startMall(overrides: Parameters<typeof startTestServer>[0] = {}) {
+  const server = await startTestServer(overrides);
+  const client = await server.client('app');
+  return { server, client, ...(await prepareMall(server)) };
 }

@@ -9,6 +9,7 @@ import { paginate, type Page } from '../paging';
 import { requestTokenService } from '../requestTokens';
 import { GoodsStatus, ProductStatus, RELEASED_ORDER_STATUSES } from './goods';
 import { pointsService } from './points';
+import { withRetry } from './retry';
 
 export const OrderStatus = { TO_SHIP: 1, SHIPPED: 2, DONE: 3, CANCELLED: 4, CLOSED: 5 } as const;
 export type OrderStatusValue = (typeof OrderStatus)[keyof typeof OrderStatus];
@@ -24,8 +25,6 @@ export const ORDER_STATUS_LABELS: Record<number, string> = {
 const SEQUENCE_DIGITS = 10;
 /** The daily counter outlives its day a little so a request straddling midnight still finds it. */
 const SEQUENCE_TTL_MS = 2 * 86400 * 1000;
-/** Deadlock victims and order-number collisions are retried; anything else is the caller's answer. */
-const MAX_ATTEMPTS = 5;
 
 export interface OrderItemView {
   goodsid: number;
@@ -118,11 +117,6 @@ interface Transition {
   wrongStatus: string;
 }
 
-function isRetryable(err: unknown): boolean {
-  const code = (err as { code?: string })?.code;
-  return code === 'ER_LOCK_DEADLOCK' || code === 'ER_LOCK_WAIT_TIMEOUT';
-}
-
 function timeBound(text: string, field: string, endOfDay: boolean): number | null {
   if (text === '') return null;
   const seconds = parseShanghaiTime(text);
@@ -154,7 +148,7 @@ export class OrderService {
   async place(userId: number, order: PlaceOrder): Promise<{ orderid: number; order_sn: string }> {
     const receiver = await this.receiverSnapshot(userId, order.addressid);
     let orderSn = '';
-    const orderid = await this.withRetry(
+    const orderid = await withRetry(
       async () => {
         orderSn = await this.nextOrderSn();
         return this.app.db.transaction((trx) => this.placeIn(trx, userId, order, orderSn, receiver));
@@ -293,7 +287,7 @@ export class OrderService {
 
   /** Moves the order to 4 or 5 and, only when this call made that move, puts back stock, points and buy_count. */
   private async release(move: Transition, refundReason: string, adminId: number): Promise<void> {
-    await this.withRetry(() =>
+    await withRetry(() =>
       this.app.db.transaction(async (trx) => {
         const now = unixSeconds(this.app.clock);
         const order = await this.transition(trx, { ...move, set: { ...move.set, closed_time: now } });
@@ -328,18 +322,6 @@ export class OrderService {
     if (moved > 0) return order;
     if (move.idempotent && Number(order.order_status) === move.to) return null;
     throw refuse(move.wrongStatus);
-  }
-
-  /** Runs `work` again after a deadlock, or after an error `recover` repaired; at most MAX_ATTEMPTS times. */
-  private async withRetry<T>(work: () => Promise<T>, recover?: (err: unknown) => Promise<boolean>): Promise<T> {
-    for (let attempt = 1; ; attempt++) {
-      try {
-        return await work();
-      } catch (err) {
-        if (attempt >= MAX_ATTEMPTS) throw err;
-        if (!isRetryable(err) && !(recover && (await recover(err)))) throw err;
-      }
-    }
   }
 
   /** `order.list` (app: userId given; admin: any user). Newest first. */

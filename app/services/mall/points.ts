@@ -4,6 +4,7 @@ import { refuse } from '../../core/errors';
 import { formatTime } from '../../core/time';
 import type { Knex } from '../../storage/db';
 import { paginate, type Page } from '../paging';
+import { withRetry } from './retry';
 
 /** Why a balance moved; with an orderid, UNIQUE (orderid, kind) lets each order be debited and refunded once. */
 export type PointsKind = 'grant' | 'deduct' | 'debit' | 'refund';
@@ -63,14 +64,26 @@ export class PointsService {
     return account ? Number(account.balance) : 0;
   }
 
+  /**
+   * Like lockedBalance, creating the account at 0 first when missing. The existence check is a plain
+   * read: a locking read of a missing row takes a gap lock, and parallel first grants then deadlock on
+   * their inserts; an insert on an existing row would take a shared lock that two callers both upgrade.
+   */
+  private async lockedAccount(trx: Knex.Transaction, userId: number, now: number): Promise<number> {
+    if (!(await trx('points_accounts').where({ user_id: userId }).first('user_id'))) {
+      await trx('points_accounts').insert({ user_id: userId, balance: 0, u_time: now }).onConflict('user_id').ignore();
+    }
+    return this.lockedBalance(trx, userId);
+  }
+
   /** An admin's (or the system's, adminId 0) grant; answers the new balance. */
   grant(userId: number, amount: number, reason: string, adminId = 0): Promise<number> {
-    return this.app.db.transaction((trx) => this.apply(trx, { userId, change: amount, kind: 'grant', reason, adminId }));
+    return withRetry(() => this.app.db.transaction((trx) => this.apply(trx, { userId, change: amount, kind: 'grant', reason, adminId })));
   }
 
   /** An admin's deduction; refuses (503) rather than go below zero. */
   deduct(userId: number, amount: number, reason: string, adminId = 0): Promise<number> {
-    return this.app.db.transaction((trx) => this.apply(trx, { userId, change: -amount, kind: 'deduct', reason, adminId }));
+    return withRetry(() => this.app.db.transaction((trx) => this.apply(trx, { userId, change: -amount, kind: 'deduct', reason, adminId })));
   }
 
   /** Pays for an order inside the order's transaction. */
@@ -90,10 +103,8 @@ export class PointsService {
   async apply(trx: Knex.Transaction, change: PointsChange): Promise<number> {
     if (!Number.isInteger(change.change) || change.change === 0) throw refuse('points change must be a non-zero integer');
     const now = unixSeconds(this.app.clock);
-    if (change.change > 0) {
-      await trx('points_accounts').insert({ user_id: change.userId, balance: 0, u_time: now }).onConflict('user_id').ignore();
-    }
-    const balance = (await this.lockedBalance(trx, change.userId)) + change.change;
+    const held = change.change > 0 ? await this.lockedAccount(trx, change.userId, now) : await this.lockedBalance(trx, change.userId);
+    const balance = held + change.change;
     if (balance < 0) throw refuse('not enough points');
     await trx('points_accounts').where({ user_id: change.userId }).update({ balance, u_time: now });
     await trx('points_ledger').insert({

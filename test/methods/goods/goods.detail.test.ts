@@ -1,7 +1,7 @@
 import { expect } from 'chai';
 import type { SeededMall } from '../../../db/seeds/030_mall';
-import { startTestServer, type TestClient, type TestServer } from '../../helpers/harness';
-import { prepareMall } from '../../helpers/mall';
+import type { TestClient, TestServer } from '../../helpers/harness';
+import { startMall } from '../../helpers/mall';
 import { expectShape } from '../../helpers/shape';
 
 const IMAGE = 'http://files.xxx.com/images/voucher/20180822/5b7cbe51ea911.jpg';
@@ -38,15 +38,8 @@ const MULTI = {
 };
 
 describe('goods.detail', () => {
-  let server: TestServer;
-  let client: TestClient;
-  let mall: SeededMall;
-
-  before(async () => {
-    server = await startTestServer();
-    client = await server.client('app');
-    ({ mall } = await prepareMall(server));
-  });
+  let server: TestServer, client: TestClient, mall: SeededMall;
+  before(async () => ({ server, client, mall } = await startMall()));
   after(() => server.stop());
 
   const detail = (goods_id: unknown) => client.call<Record<string, any>>('goods.detail', { goods_id, token: '' });

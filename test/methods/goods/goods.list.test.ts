@@ -1,7 +1,7 @@
 import { expect } from 'chai';
 import type { SeededMall } from '../../../db/seeds/030_mall';
-import { startTestServer, type TestClient, type TestServer } from '../../helpers/harness';
-import { prepareMall } from '../../helpers/mall';
+import type { TestClient, TestServer } from '../../helpers/harness';
+import { startMall } from '../../helpers/mall';
 import { expectShape } from '../../helpers/shape';
 
 /** Seed 002, 2.24. */
@@ -23,15 +23,8 @@ interface Goods {
 }
 
 describe('goods.list', () => {
-  let server: TestServer;
-  let client: TestClient;
-  let mall: SeededMall;
-
-  before(async () => {
-    server = await startTestServer();
-    client = await server.client('app');
-    ({ mall } = await prepareMall(server));
-  });
+  let server: TestServer, client: TestClient, mall: SeededMall;
+  before(async () => ({ server, client, mall } = await startMall()));
   after(() => server.stop());
 
   const list = async (params: Record<string, unknown> = {}) => {
