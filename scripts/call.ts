@@ -5,7 +5,8 @@ import { fail, parseArgs, scriptConfig } from './cli';
 
 const USAGE = `usage: npm run call -- [--url http://127.0.0.1:8080] [--appid A --secret S | --type app] [--token T]
                      [--platform N] [--v 1.0.0] <method> [key=value ...]
-values are JSON when they parse as JSON (numbers, objects), strings otherwise.
+key=value sends a string (the server converts "2" where a number is expected); key:=json sends JSON
+(numbers, objects, lists), e.g. replace:='{"name":"Li"}'.
 Without --appid/--secret (or CALL_APPID/CALL_SECRET), the demo appid of --type (default app) from data/demo-appids.json is used.`;
 
 function demoCredential(type: string): { appid: string; secret: string } {
@@ -17,11 +18,15 @@ function demoCredential(type: string): { appid: string; secret: string } {
   return found;
 }
 
-function parseValue(raw: string): unknown {
+/** `key=value` is a string; `key:=value` is JSON (httpie's convention). */
+function parsePair(pair: string): [string, unknown] {
+  const at = pair.indexOf('=');
+  if (at <= 0) fail(`"${pair}" is not key=value or key:=json\n${USAGE}`);
+  if (pair[at - 1] !== ':') return [pair.slice(0, at), pair.slice(at + 1)];
   try {
-    return JSON.parse(raw);
+    return [pair.slice(0, at - 1), JSON.parse(pair.slice(at + 1))];
   } catch {
-    return raw;
+    fail(`"${pair}": the value after := is not JSON`);
   }
 }
 
@@ -35,9 +40,8 @@ async function main(): Promise<void> {
   if (!appid || !secret) ({ appid, secret } = demoCredential(typeof options.type === 'string' ? options.type : 'app'));
   const params: Record<string, unknown> = {};
   for (const pair of pairs) {
-    const at = pair.indexOf('=');
-    if (at <= 0) fail(`"${pair}" is not key=value\n${USAGE}`);
-    params[pair.slice(0, at)] = parseValue(pair.slice(at + 1));
+    const [key, value] = parsePair(pair);
+    params[key] = value;
   }
   const client = new ApiClient({
     url: opt('url', 'CALL_URL') ?? `http://127.0.0.1:${process.env.PORT ?? 8080}`,
