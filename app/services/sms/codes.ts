@@ -81,11 +81,17 @@ export class SmsCodeService {
     if (row.used_at) throw refuse('验证码已使用，请重新获取');
     if (row.voided) throw refuse('验证码已失效，请重新获取');
     if (now >= row.expires_at) throw refuse('验证码已过期，请重新获取');
+    // The attempt is reserved before the comparison, in one conditional update: a burst of parallel
+    // guesses gets at most maxVerifyAttempts comparisons, whatever their order.
+    const max = this.app.config.sms.maxVerifyAttempts;
+    const reserved = await db('verify_codes').where({ id: row.id, used_at: 0, voided: 0 }).where('attempts', '<', max).increment('attempts', 1);
+    if (!reserved) throw refuse('验证码已失效，请重新获取');
     if (!sameHash(row.code_hash, hashCode(mobile, key, input.code))) {
-      await db('verify_codes').where({ id: row.id, used_at: 0, voided: 0 }).increment('attempts', 1);
-      await db('verify_codes').where({ id: row.id }).where('attempts', '>=', this.app.config.sms.maxVerifyAttempts).update({ voided: 1 });
+      await db('verify_codes').where({ id: row.id }).where('attempts', '>=', max).update({ voided: 1 });
       throw new ApiError(Code.SMS_CODE_WRONG, '您的验证码不正确');
     }
+    // A right code is not a miss: give its reservation back.
+    await db('verify_codes').where({ id: row.id }).where('attempts', '>', 0).decrement('attempts', 1);
     if (!input.consume) return;
     // Conditional, so that of two concurrent uses of one code only one succeeds.
     const taken = await db('verify_codes').where({ id: row.id, used_at: 0, voided: 0 }).update({ used_at: now });

@@ -55,6 +55,20 @@ describe('SmsCodeService', () => {
     expect(results.filter((r) => r.status === 'fulfilled')).to.have.length(1);
   });
 
+  it('a burst of parallel guesses gets at most five comparisons: the right code behind them is refused', async () => {
+    const mobile = uniqueMobile();
+    await send(server, mobile);
+    const code = lastCode(server, mobile, KEY);
+    const wrong = String((Number(code) + 1) % 1_000_000).padStart(6, '0');
+    const guesses = Array.from({ length: 40 }, (_, i) => (i === 25 ? code : wrong));
+    const results = await Promise.allSettled(guesses.map((guess) => verify(server, mobile, guess, true)));
+    // Compared guesses answer 700 (or succeed, for the right one); the rest are refused unread.
+    const compared = results.filter((r) => r.status === 'fulfilled' || (r.reason as { code?: number }).code === 700);
+    expect(compared.length).to.be.at.most(5);
+    const row = await server.app.db('verify_codes').where({ mobile }).orderBy('id', 'desc').first();
+    expect(row.attempts).to.be.at.most(5);
+  });
+
   it('allows only one of two concurrent sends to one mobile and key', async () => {
     const mobile = uniqueMobile();
     const results = await Promise.allSettled([send(server, mobile), send(server, mobile)]);
