@@ -201,13 +201,13 @@ export class AccountService {
    * locked; a wrong one counts and the fifth locks; a right one clears the count and upgrades an old hash.
    */
   private async checkPassword(user: UserRow, password: string): Promise<void> {
-    await this.lock.assertUnlocked(user.mobile);
+    const attempt = await this.lock.beginAttempt(user.mobile);
     if (!(await this.hasher.verify(password, user.password_hash))) {
-      const lockedUntil = await this.lock.recordFailure(user.mobile);
+      const lockedUntil = await this.lock.attemptFailed(user.mobile, attempt);
       if (lockedUntil !== null) throw lockedError(lockedUntil);
       throw refuse('密码不正确');
     }
-    await this.lock.clear(user.mobile);
+    await this.lock.attemptSucceeded(user.mobile);
     if (this.hasher.needsRehash(user.password_hash)) {
       await this.app.db('users').where({ id: user.id }).update({ password_hash: await this.hasher.hash(password) });
     }

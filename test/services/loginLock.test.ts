@@ -50,4 +50,19 @@ describe('LoginLockService', () => {
     expect(results.filter((r) => r !== null).length).to.be.greaterThan(0);
     expect(await lock().lockedUntil(mobile)).not.to.equal(null);
   });
+
+  it('a burst of parallel attempts gets at most five comparisons; a right password racing them does not lift the lock', async () => {
+    const mobile = '13700000005';
+    const outcomes = await Promise.allSettled(
+      Array.from({ length: 20 }, async (_, i) => {
+        const attempt = await lock().beginAttempt(mobile);
+        if (i === 10) return lock().attemptSucceeded(mobile);
+        const until = await lock().attemptFailed(mobile, attempt);
+        return until === null ? 'wrong' : 'locked';
+      }),
+    );
+    const judged = outcomes.filter((o) => o.status === 'fulfilled');
+    expect(judged.length).to.be.at.most(MAX_WRONG_PASSWORDS);
+    expect(await lock().lockedUntil(mobile)).not.to.equal(null);
+  });
 });
