@@ -96,7 +96,10 @@ export class AccountService {
    */
   async register(params: { mobile: string; code: string; password: string }, call: CallContext): Promise<Auth> {
     const { mobile } = params;
-    if (await this.findByMobile(mobile)) throw alreadyRegistered();
+    // Counted like a failure: an unlimited 604 would let anyone enumerate registered numbers.
+    await this.counted(call.ip, 'register', this.findByMobile(mobile).then((found) => {
+      if (found) throw alreadyRegistered();
+    }));
     const codes = this.app.use(smsCodeService);
     const code = { mobile, key: 'USER_REGISTER_CODE', code: params.code };
     await this.counted(call.ip, 'register', codes.verify({ ...code, consume: false }));
@@ -171,13 +174,13 @@ export class AccountService {
   }
 
   /** `user.mobile.change`: code sent to the new number plus the password; then all older sessions answer 606. */
-  async changeMobile(session: SessionUser, params: { mobile: string; code: string; password: string }): Promise<void> {
+  async changeMobile(session: SessionUser, params: { mobile: string; code: string; password: string }, ip: string): Promise<void> {
     const user = await this.current(session);
     if (params.mobile === user.mobile) throw refuse('手机号未变化');
     const inUse = () => refuse('该手机号已经被占用');
     if (await this.findByMobile(params.mobile)) throw inUse();
     await this.checkPassword(user, params.password);
-    await this.app.use(smsCodeService).verify({ mobile: params.mobile, key: 'USER_MOBILE_CHANGE_CODE', code: params.code, consume: true });
+    await this.counted(ip, 'sms', this.app.use(smsCodeService).verify({ mobile: params.mobile, key: 'USER_MOBILE_CHANGE_CODE', code: params.code, consume: true }));
     const changedAt = this.app.clock.now();
     try {
       await this.app.db('users')

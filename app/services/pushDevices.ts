@@ -31,6 +31,7 @@ export class PushDeviceService {
     if (!(await this.find(userId))) {
       try {
         await this.app.db('push_devices').insert({ user_id: userId, ...fields, last_device_token: '', c_time: now });
+        await this.releaseFromOthers(userId, fields.device_token, now);
         return;
       } catch (err) {
         if (!isUniqueViolation(err)) throw err; // a parallel login bound it first: update that row instead
@@ -40,6 +41,15 @@ export class PushDeviceService {
     await this.app.db('push_devices')
       .where({ user_id: userId })
       .update({ ...fields, last_device_token: row.device_token !== fields.device_token && row.device_token ? row.device_token : row.last_device_token });
+    await this.releaseFromOthers(userId, fields.device_token, now);
+  }
+
+  /** One phone, one member: whoever logged in on this device before no longer gets pushes on it. */
+  private async releaseFromOthers(userId: number, deviceToken: string, now: number): Promise<void> {
+    await this.app.db('push_devices')
+      .where({ device_token: deviceToken })
+      .whereNot({ user_id: userId })
+      .update({ device_token: '', last_device_token: deviceToken, u_time: now });
   }
 
   /** Logout: the device stops receiving this user's pushes. */

@@ -18,8 +18,10 @@ export interface SessionUser {
 interface SessionRecord {
   uid: number;
   cls: ClientClass;
-  /** issued at (ms): older than the user's last password change → 606 */
+  /** issued at (ms) */
   iat: number;
+  /** the user's credential generation when issued: lower than the current one → 606 */
+  gen: number;
   /** sliding expiry (ms) */
   exp: number;
 }
@@ -36,7 +38,9 @@ function hashToken(token: string): string {
 
 const sessionKey = (hash: string) => `sess:${hash}`;
 const currentKey = (uid: number, cls: ClientClass) => `sess-cur:${uid}:${cls}`;
-const passwordKey = (uid: number) => `sess-pwd:${uid}`;
+// A counter, not a time: hosts' clocks differ, and a password change must order against logins exactly.
+// It has no TTL: if it expired, tokens from before the change would become valid again.
+const generationKey = (uid: number) => `sess-gen:${uid}`;
 
 /**
  * Opaque random session tokens in the KV store (protocol steps 13–16). One live token per user and
@@ -52,7 +56,8 @@ export class SessionService {
     const token = crypto.randomBytes(24).toString('hex'); // 192 bits
     const hash = hashToken(token);
     const now = this.app.clock.now();
-    const record: SessionRecord = { uid: userId, cls, iat: now, exp: now + TTL_MS[cls] };
+    const gen = Number((await this.app.kv.get(generationKey(userId))) ?? 0);
+    const record: SessionRecord = { uid: userId, cls, iat: now, gen, exp: now + TTL_MS[cls] };
     // The replaced token's record stays until its own expiry, so it can answer 603 instead of 601.
     await this.app.kv.set(sessionKey(hash), JSON.stringify(record), { ttlMs: TTL_MS[cls] });
     await this.app.kv.set(currentKey(userId, cls), hash, { ttlMs: TTL_MS[cls] });
@@ -83,14 +88,17 @@ export class SessionService {
     const now = this.app.clock.now();
     const record = raw ? (JSON.parse(raw) as SessionRecord) : null;
     if (!record || record.exp <= now) throw new ApiError(Code.LOGIN_TIMEOUT, 'login timed out, please log in again');
-    const [current, pwdChangedAt] = await Promise.all([
+    const [current, generation, user] = await Promise.all([
       this.app.kv.get(currentKey(record.uid, record.cls)),
-      this.app.kv.get(passwordKey(record.uid)),
+      this.app.kv.get(generationKey(record.uid)),
+      this.app.db('users').where({ id: record.uid }).first('status') as Promise<{ status: number } | undefined>,
     ]);
     if (current !== hash) throw new ApiError(Code.LOGGED_IN_ELSEWHERE, 'your account has logged in on another device');
-    if (pwdChangedAt && record.iat < Number(pwdChangedAt)) {
+    if ((record.gen ?? 0) < Number(generation ?? 0)) {
       throw new ApiError(Code.PASSWORD_CHANGED, 'your password has been changed, please log in again');
     }
+    // A disabled or removed account loses its sessions at once, whatever disabled it.
+    if (!user || Number(user.status) !== 1) throw new ApiError(Code.LOGIN_TIMEOUT, 'the account is not available, please log in again');
     await this.slide(hash, record, now);
     return { userId: record.uid, clientClass: record.cls, tokenHash: hash };
   }
@@ -127,14 +135,13 @@ export class SessionService {
    * (the caller's own session after `user.pwd.edit`), which is re-stamped as issued now.
    */
   async passwordChanged(userId: number, keep?: SessionUser): Promise<void> {
-    const now = this.app.clock.now();
-    await this.app.kv.set(passwordKey(userId), String(now), { ttlMs: TTL_MS.app });
+    const gen = await this.app.kv.incr(generationKey(userId));
     if (!keep) return;
     const raw = await this.app.kv.get(sessionKey(keep.tokenHash));
     if (!raw) return;
     const record = JSON.parse(raw) as SessionRecord;
-    record.iat = now;
-    await this.app.kv.set(sessionKey(keep.tokenHash), JSON.stringify(record), { ttlMs: Math.max(1, record.exp - now) });
+    record.gen = gen;
+    await this.app.kv.set(sessionKey(keep.tokenHash), JSON.stringify(record), { ttlMs: Math.max(1, record.exp - this.app.clock.now()) });
   }
 
   /** Ends every session of a user (account disabled): both classes' current tokens answer 601. */

@@ -13,6 +13,8 @@ export function createDb(db: AppConfig['db']): Knex {
       client: 'better-sqlite3',
       connection: { filename: db.sqliteFile },
       useNullAsDefault: true,
+      // Error messages otherwise carry the SQL with its values (hashes, mobiles) into the log.
+      compileSqlOnError: false,
       // One connection: SQLite serialises writers anyway, and transactions then queue instead of failing.
       pool: {
         min: 1,
@@ -36,6 +38,7 @@ export function createDb(db: AppConfig['db']): Knex {
         ? { uri: connection, charset: 'utf8mb4', supportBigNumbers: true } as Knex.MySql2ConnectionConfig
         : { ...connection, charset: 'utf8mb4', supportBigNumbers: true },
     pool: { min: 0, max: db.poolMax },
+    compileSqlOnError: false,
   });
 }
 

@@ -5,6 +5,7 @@ import { ipBanList } from '../../app/services/ipBans';
 import { sessionService } from '../../app/services/sessions';
 import { startTestServer, type TestClient, type TestServer } from '../helpers/harness';
 import { probeMethods } from '../helpers/probes';
+import { createTestUser } from '../helpers/users';
 
 /** One test (at least) per row of protocol §3, in the table's order, all through POST /. */
 describe('protocol §3: the checks in order', () => {
@@ -233,26 +234,36 @@ describe('protocol §3: the checks in order', () => {
 
     it('14: an unknown or expired token → 601', async () => {
       expect((await signed(fixed({ method: 'probe.private', token: 'f'.repeat(48) }))).code).to.equal(601);
-      const token = await sessions().issue(9001, 3); // web class: 30 minutes
-      expect((await signed(fixed({ method: 'probe.private', token }))).data).to.deep.equal({ user_id: 9001 });
+      const user = await createTestUser(server);
+      const token = await sessions().issue(user.id, 3); // web class: 30 minutes
+      expect((await signed(fixed({ method: 'probe.private', token }))).data).to.deep.equal({ user_id: user.id });
       server.clock.advance(31 * 60 * 1000);
       expect((await signed(fixed({ method: 'probe.private', token }))).code).to.equal(601);
     });
 
     it('15: a token replaced by a newer login of the same class → 603; the other class is unaffected', async () => {
-      const first = await sessions().issue(9002, 1);
-      const web = await sessions().issue(9002, 3);
-      const second = await sessions().issue(9002, 2);
+      const { id } = await createTestUser(server, { platform: 3 });
+      const first = await sessions().issue(id, 1);
+      const web = await sessions().issue(id, 3);
+      const second = await sessions().issue(id, 2);
       expect((await signed(fixed({ method: 'probe.private', token: first }))).code).to.equal(603);
       expect((await signed(fixed({ method: 'probe.private', token: second }))).code).to.equal(200);
       expect((await signed(fixed({ method: 'probe.private', token: web }))).code).to.equal(200);
     });
 
     it('16: a token issued before a password change → 606', async () => {
-      const token = await sessions().issue(9003, 1);
-      server.clock.advance(5);
-      await sessions().passwordChanged(9003);
+      const { id, token } = await createTestUser(server);
+      await sessions().passwordChanged(id);
       expect((await signed(fixed({ method: 'probe.private', token }))).code).to.equal(606);
+      const fresh = await sessions().issue(id, 1);
+      expect((await signed(fixed({ method: 'probe.private', token: fresh }))).code).to.equal(200);
+    });
+
+    it('a disabled account loses its live sessions at once → 601', async () => {
+      const { id, token } = await createTestUser(server);
+      expect((await signed(fixed({ method: 'probe.private', token }))).code).to.equal(200);
+      await server.app.db('users').where({ id }).update({ status: 0 });
+      expect((await signed(fixed({ method: 'probe.private', token }))).code).to.equal(601);
     });
 
     it('a method that needs no user ignores a bad token', async () => {

@@ -16,6 +16,6 @@ export const userMobileChange = defineMethod<{ mobile: string; code: string; pas
     password: passwordAttemptField().required(),
   }),
   async handler(params, call, app) {
-    await app.use(accountService).changeMobile(call.user!, params);
+    await app.use(accountService).changeMobile(call.user!, params, call.ip);
   },
 });

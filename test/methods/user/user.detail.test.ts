@@ -36,9 +36,9 @@ describe('user.detail', () => {
     expect((await client.call('user.detail', {}, { token: 'a'.repeat(48) })).code).to.equal(601);
   });
 
-  it('503 once the account is disabled', async () => {
+  it('601 once the account is disabled: its sessions end, and login then says why', async () => {
     const user = await createTestUser(server);
     await server.app.db('users').where({ id: user.id }).update({ status: 0 });
-    expect((await client.call('user.detail', {}, { token: user.token })).code).to.equal(503);
+    expect((await client.call('user.detail', {}, { token: user.token })).code).to.equal(601);
   });
 });

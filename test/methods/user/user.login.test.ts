@@ -79,6 +79,15 @@ describe('user.login', () => {
     expect((await login(member.mobile, 'not-it-1')).msg).not.to.contain('禁用');
   });
 
+  it("a phone's device token follows whoever logged in on it last", async () => {
+    const [first, second] = [await createMember(server), await createMember(server)];
+    const sharedPhone = await server.client('app', { platform: 1, appV: '1.2.0', deviceToken: 'device-shared-1' });
+    expect((await login(first.mobile, first.password, sharedPhone)).code).to.equal(200);
+    expect((await login(second.mobile, second.password, sharedPhone)).code).to.equal(200);
+    expect(await server.app.db('push_devices').where({ user_id: second.id }).first()).to.include({ device_token: 'device-shared-1' });
+    expect(await server.app.db('push_devices').where({ user_id: first.id }).first()).to.include({ device_token: '', last_device_token: 'device-shared-1' });
+  });
+
   it('writes the login log and binds the push device of a phone', async () => {
     const member = await createMember(server);
     const answer = await login(member.mobile, member.password, phone);

@@ -44,10 +44,13 @@ describe('user.register', () => {
     expect(verify.code).to.equal(503);
   });
 
-  it('604 for a registered mobile, checked before the code', async () => {
+  it('604 for a registered mobile, checked before the code, and counted towards the IP ban (no free enumeration)', async () => {
     const member = await registerMember(server, client);
+    const failures = async () => Number((await server.app.kv.get('abuse:127.0.0.1')) ?? 0);
+    const before = await failures();
     const answer = await client.call('user.register', { mobile: member.mobile, code: '000000', password: 'secret_1' });
     expect(answer.code).to.equal(604);
+    expect(await failures()).to.equal(before + 1);
   });
 
   it('700 for a wrong code, 503 when none was sent; no account either way', async () => {
