@@ -15,7 +15,7 @@ import path from 'node:path';
 import type { AppConfig } from '../config';
 import { loadConfig } from '../config';
 import { BodyMaker } from './bench/bodies';
-import { freePort, killAll, start, stop, waitForHttp, type Started } from './bench/children';
+import { cpuSeconds, freePort, killAll, start, stop, waitForHttp, type Started } from './bench/children';
 import { runLoad, type LoadResult } from './bench/load';
 import { parseOptions, type BenchOptions } from './bench/options';
 import { probe, type ProbeAnswer } from './bench/probe';
@@ -191,7 +191,9 @@ class Bench {
       };
       const warm = await loadRun(o.warmupSec);
       this.assertClean(variant, warm, reference, 'warm-up');
+      const cpuBefore = cpuSeconds(server.child.pid);
       const result = await loadRun(o.durationSec);
+      const cpuAfter = cpuSeconds(server.child.pid);
       this.assertClean(variant, result, reference, 'measured run');
       await check(variant, port);
       const errors = result.non2xx + result.socket_errors + result.timeouts;
@@ -203,6 +205,7 @@ class Bench {
         p50_ms: result.p50_ms,
         requests: result.requests,
         errors,
+        cpu_us_per_req: cpuBefore !== undefined && cpuAfter !== undefined ? ((cpuAfter - cpuBefore) * 1e6) / result.requests : null,
         answer_size_drift: result.bytes / result.requests / reference.bytes - 1,
         raw: result,
       };

@@ -9,6 +9,11 @@ export interface BodyFiles {
   threads: number;
 }
 
+/** `application/x-www-form-urlencoded`; a third of the cost of URLSearchParams for the same bytes' meaning. */
+function formBody(data: string, sign: string): string {
+  return `data=${encodeURIComponent(data)}&sign=${sign}`;
+}
+
 /**
  * Signed form bodies as a client sends them. `data` comes from the SDK's own builder (fixed parameters
  * plus a random nonce, so every body is distinct and its signature too); signing uses node:crypto,
@@ -41,13 +46,13 @@ export class BodyMaker {
 
   signed(method: string, params: Record<string, unknown> = {}): string {
     const data = this.data(method, params);
-    return new URLSearchParams({ data, sign: signData(data, this.secret) }).toString();
+    return formBody(data, signData(data, this.secret));
   }
 
   /** Well-formed (32 hex) but made with another secret: fails at the signature check, step 10. */
   badlySigned(method: string, params: Record<string, unknown> = {}): string {
     const data = this.data(method, params);
-    return new URLSearchParams({ data, sign: signData(data, `not-${this.secret}`) }).toString();
+    return formBody(data, signData(data, `not-${this.secret}`));
   }
 
   /** Writes `count` distinct signed bodies split over `threads` files (one per load-generator thread). */

@@ -1,3 +1,4 @@
+import fs from 'node:fs';
 import path from 'node:path';
 import { Redis } from 'ioredis';
 import type { AppConfig } from '../../config';
@@ -36,7 +37,11 @@ export function projectEnv(tmpDir: string, port: number): NodeJS.ProcessEnv {
 
 /** `node --import tsx app/main.ts`, or the compiled server when BENCH_DIST=1 and `npm run build` ran. */
 export function projectCommand(): string[] {
-  if (process.env.BENCH_DIST === '1') return [path.join(ROOT, 'dist', 'app', 'main.js')];
+  if (process.env.BENCH_DIST === '1') {
+    const main = path.join(ROOT, 'dist', 'app', 'main.js');
+    if (!fs.existsSync(main)) throw new Error(`BENCH_DIST=1 but ${path.relative(ROOT, main)} is missing: run npm run build first`);
+    return [main];
+  }
   return ['--import', 'tsx', path.join(ROOT, 'app', 'main.ts')];
 }
 
