@@ -12,8 +12,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import type { AppConfig } from '../config';
-import { loadConfig } from '../config';
+import { loadConfig, type AppConfig } from '../config';
 import { BodyMaker } from './bench/bodies';
 import { cpuSeconds, freePort, killAll, start, stop, waitForHttp, type Started } from './bench/children';
 import { runLoad, type LoadResult } from './bench/load';
