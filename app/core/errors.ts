@@ -27,13 +27,20 @@ export const Code = {
 
 export type CodeValue = (typeof Code)[keyof typeof Code];
 
-/** An expected refusal: its code and message go to the client as they are, so the message must be safe. */
+/**
+ * An expected refusal: its code and message go to the client as they are, so the message must be safe.
+ * It carries no stack trace: refusals are answers, not faults, and capturing one through the async
+ * pipeline costs more than the rest of a rejected call.
+ */
 export class ApiError extends Error {
-  constructor(
-    readonly code: CodeValue,
-    message: string,
-  ) {
+  readonly code: CodeValue;
+
+  constructor(code: CodeValue, message: string) {
+    const limit = Error.stackTraceLimit;
+    Error.stackTraceLimit = 0;
     super(message);
+    Error.stackTraceLimit = limit;
+    this.code = code;
     this.name = 'ApiError';
   }
 }

@@ -10,6 +10,7 @@ import { failure, type Answer } from '../protocol/answer';
 import { ProtocolPipeline, type CallFacts } from '../protocol/pipeline';
 import type { UploadedFile } from '../registry/method';
 import type { MethodRegistry } from '../registry/registry';
+import { isMultipart, readProtocolFields, type ProtocolFields } from './body';
 
 /** A GET route besides the API: `/health`, and `/files/...` once uploads exist. */
 export interface GetRoute {
@@ -79,14 +80,12 @@ export function createHttpApp(app: AppContext, registry: MethodRegistry, extraRo
   const uploadDir = path.join(os.tmpdir(), 'yaf-uploads');
   fs.mkdirSync(uploadDir, { recursive: true });
 
-  const parseBody = koaBody({
+  // koa-body (formidable) only for multipart, i.e. uploads; forms and JSON go through readProtocolFields.
+  const parseMultipart = koaBody({
     multipart: true,
-    urlencoded: true,
-    json: true,
+    urlencoded: false,
+    json: false,
     text: false,
-    jsonStrict: true,
-    formLimit: http.bodyLimitBytes,
-    jsonLimit: http.bodyLimitBytes,
     formidable: {
       uploadDir,
       maxFiles: 4,
@@ -117,11 +116,16 @@ export function createHttpApp(app: AppContext, registry: MethodRegistry, extraRo
           sendJson(ctx, 405, { code: 405, msg: 'method not allowed: use POST' });
           return;
         }
-        let body: Record<string, unknown> = {};
+        let body: ProtocolFields = {};
+        const contentType = ctx.get('content-type');
         try {
-          await parseBody(ctx, async () => undefined);
-          body = (ctx.request.body as Record<string, unknown>) ?? {};
-          files = collectFiles(ctx.request.files as Record<string, FormidableFile | FormidableFile[]> | undefined);
+          if (isMultipart(contentType)) {
+            await parseMultipart(ctx, async () => undefined);
+            body = (ctx.request.body as ProtocolFields) ?? {};
+            files = collectFiles(ctx.request.files as Record<string, FormidableFile | FormidableFile[]> | undefined);
+          } else {
+            body = await readProtocolFields(ctx.req, contentType, http.bodyLimitBytes);
+          }
         } catch (err) {
           if (httpStatusOf(err) === 413) {
             sendJson(ctx, 413, { code: 413, msg: 'request body too large' });
