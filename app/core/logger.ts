@@ -20,8 +20,14 @@ export function createLogger(level: string, destination?: pino.DestinationStream
   );
 }
 
+let sharedStdout: ReturnType<typeof pino.destination> | undefined;
+
+/** One buffered stdout per process, however many loggers write to it, flushed once on exit. */
 function bufferedStdout(): pino.DestinationStream {
-  const stream = pino.destination({ dest: 1, sync: false, minLength: 4096 });
-  process.once('exit', () => stream.flushSync());
-  return stream;
+  if (!sharedStdout) {
+    const stream = pino.destination({ dest: 1, sync: false, minLength: 4096 });
+    process.once('exit', () => stream.flushSync());
+    sharedStdout = stream;
+  }
+  return sharedStdout;
 }
