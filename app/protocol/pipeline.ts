@@ -39,8 +39,9 @@ function platformOf(value: unknown): number {
   return Number.isInteger(n) ? n : 0;
 }
 
-function fail(code: ConstructorParameters<typeof ApiError>[0], msg: string): never {
-  throw new ApiError(code, msg);
+/** A protocol refusal, returned rather than thrown: most refused calls end here, and a throw through the async steps costs more than the checks. */
+function refusal(code: ConstructorParameters<typeof ApiError>[0], msg: string): ApiError {
+  return new ApiError(code, msg);
 }
 
 /**
@@ -64,6 +65,7 @@ export class ProtocolPipeline {
   async run(call: IncomingCall, facts: CallFacts): Promise<Answer> {
     try {
       const result = await this.process(call, facts);
+      if (result instanceof ApiError) return { code: result.code, msg: result.message };
       return result instanceof Reply ? success(result.data, result.msg) : success(result);
     } catch (err) {
       const { answer, unexpected } = failure(err, call.requestId);
@@ -75,52 +77,52 @@ export class ProtocolPipeline {
   private async process(call: IncomingCall, facts: CallFacts): Promise<unknown> {
     // 1. data is a JSON object. The string is kept as received: it is what was signed.
     const raw = call.data;
-    if (typeof raw !== 'string' || raw === '') fail(Code.BAD_DATA, 'data is not a JSON object');
+    if (typeof raw !== 'string' || raw === '') return refusal(Code.BAD_DATA, 'data is not a JSON object');
     let data: Record<string, unknown>;
     try {
       data = JSON.parse(raw);
     } catch {
-      fail(Code.BAD_DATA, 'data is not a JSON object');
+      return refusal(Code.BAD_DATA, 'data is not a JSON object');
     }
-    if (typeof data !== 'object' || data === null || Array.isArray(data)) fail(Code.BAD_DATA, 'data is not a JSON object');
+    if (typeof data !== 'object' || data === null || Array.isArray(data)) return refusal(Code.BAD_DATA, 'data is not a JSON object');
 
     // 2–5. the fixed parameters every call carries
     const method = data.method;
-    if (typeof method !== 'string' || method === '') fail(Code.BAD_DATA, 'method is missing');
+    if (typeof method !== 'string' || method === '') return refusal(Code.BAD_DATA, 'method is missing');
     facts.method = method.slice(0, 100);
-    if (!isVersion(data.v)) fail(Code.BAD_VERSION, 'version is missing or malformed (expected X.Y.Z)');
+    if (!isVersion(data.v)) return refusal(Code.BAD_VERSION, 'version is missing or malformed (expected X.Y.Z)');
     const appid = text(data.appid);
-    if (appid === '') fail(Code.NO_APPID, 'appid is missing');
+    if (appid === '') return refusal(Code.NO_APPID, 'appid is missing');
     facts.appid = appid.slice(0, 64);
-    if (data.timestamp === undefined || data.timestamp === null || data.timestamp === '') fail(Code.NO_TIMESTAMP, 'timestamp is missing');
+    if (data.timestamp === undefined || data.timestamp === null || data.timestamp === '') return refusal(Code.NO_TIMESTAMP, 'timestamp is missing');
 
     // 6. global ban list
-    if (await this.bans.isBanned(call.ip)) fail(Code.IP_BANNED, 'access denied');
+    if (await this.bans.isBanned(call.ip)) return refusal(Code.IP_BANNED, 'access denied');
 
     // 7. appid
     const credential = appid.length <= 32 ? await this.appAuth.find(appid) : null;
-    if (!credential) fail(Code.APPID_NOT_ALLOWED, 'appid not allowed');
+    if (!credential) return refusal(Code.APPID_NOT_ALLOWED, 'appid not allowed');
 
     // 8. the appid's own allow-list
-    if (credential.allowList && !ipMatches(credential.allowList, call.ip)) fail(Code.IP_NOT_ALLOWED, 'ip not allowed');
+    if (credential.allowList && !ipMatches(credential.allowList, call.ip)) return refusal(Code.IP_NOT_ALLOWED, 'ip not allowed');
 
     // 9. timestamp: 10 digits, within the window either way (a future stamp would make a replay last longer)
     const timestamp = text(data.timestamp);
-    if (!TEN_DIGITS.test(timestamp)) fail(Code.BUSINESS, 'timestamp is malformed (expected 10-digit unix seconds)');
+    if (!TEN_DIGITS.test(timestamp)) return refusal(Code.BUSINESS, 'timestamp is malformed (expected 10-digit unix seconds)');
     const serverTime = unixSeconds(this.app.clock);
     if (Math.abs(serverTime - Number(timestamp)) > this.app.config.protocol.timestampWindowSec) {
-      fail(Code.BUSINESS, `timestamp expired (server time ${serverTime})`);
+      return refusal(Code.BUSINESS, `timestamp expired (server time ${serverTime})`);
     }
 
     // 10. signature, over the exact received string
-    if (!verifySignature(raw, call.sign, this.appAuth.liveSecrets(credential))) fail(Code.BUSINESS, 'signature error');
+    if (!verifySignature(raw, call.sign, this.appAuth.liveSecrets(credential))) return refusal(Code.BUSINESS, 'signature error');
 
     // 11. the method, in the appid's namespace, at the highest version ≤ v
     const definition = this.registry.resolve(credential.apiType, method, data.v);
-    if (!definition) fail(Code.NO_METHOD, 'method does not exist');
+    if (!definition) return refusal(Code.NO_METHOD, 'method does not exist');
 
     // 12. replay guard for state-changing methods: one use of a signed request per window
-    if (definition.writes) await this.guardReplay(appid, String(call.sign).toUpperCase());
+    if (definition.writes && !(await this.claimOnce(appid, String(call.sign).toUpperCase()))) return refusal(Code.BUSINESS, 'duplicate request');
 
     // 13–16. the caller's session, as the method requires
     const token = text(data.token);
@@ -150,11 +152,11 @@ export class ProtocolPipeline {
     return definition.handler(params as Record<string, unknown>, context, this.app);
   }
 
-  private async guardReplay(appid: string, sign: string): Promise<void> {
+  /** Whether this is the first use of a signed write inside the window. */
+  private claimOnce(appid: string, sign: string): Promise<boolean> {
     const windowMs = this.app.config.protocol.timestampWindowSec * 1000;
     // A timestamp stays acceptable for two windows (from ts − window to ts + window): remember that long.
-    const fresh = await this.app.kv.set(`replay:${appid}:${sign}`, '1', { ttlMs: 2 * windowMs, onlyIfAbsent: true });
-    if (!fresh) fail(Code.BUSINESS, 'duplicate request');
+    return this.app.kv.set(`replay:${appid}:${sign}`, '1', { ttlMs: 2 * windowMs, onlyIfAbsent: true });
   }
 
   private async validate(definition: MethodDefinition, data: Record<string, unknown>): Promise<unknown> {

@@ -26,10 +26,23 @@ function httpStatusOf(err: unknown): number | undefined {
   return e?.status ?? e?.statusCode ?? e?.httpCode;
 }
 
+/**
+ * Writes a JSON answer straight to the Node response (koa's `ctx.respond = false`): every call ends
+ * here, and koa's body/type setters (mime lookup, stream checks) cost more than the rest of a refusal.
+ */
+/** `/` or `/?…`: read from the raw URL, so API calls skip koa's URL parsing. */
+function isApiPath(url: string | undefined): boolean {
+  return url === '/' || (url !== undefined && url.startsWith('/?'));
+}
+
 function sendJson(ctx: Koa.Context, status: number, body: Answer | Record<string, unknown>): void {
-  ctx.status = status;
-  ctx.type = JSON_TYPE;
-  ctx.body = JSON.stringify(body);
+  const text = JSON.stringify(body);
+  const res = ctx.res;
+  ctx.respond = false;
+  res.statusCode = status;
+  res.setHeader('Content-Type', JSON_TYPE);
+  res.setHeader('Content-Length', Buffer.byteLength(text));
+  res.end(text);
 }
 
 interface FormidableFile {
@@ -103,14 +116,14 @@ export function createHttpApp(app: AppContext, registry: MethodRegistry, extraRo
   koa.use(async (ctx) => {
     const header = ctx.get('x-request-id');
     const requestId = REQUEST_ID.test(header) ? header : crypto.randomUUID();
-    ctx.set('X-Request-Id', requestId);
+    ctx.res.setHeader('X-Request-Id', requestId);
     const started = process.hrtime.bigint();
     const facts: CallFacts = {};
     const ip = clientIp(ctx.req.socket.remoteAddress, ctx.get('x-forwarded-for'), http.trustProxyHops);
     let files: UploadedFile[] = [];
     let code: number | undefined;
     try {
-      if (ctx.path === '/') {
+      if (isApiPath(ctx.req.url)) {
         if (ctx.method !== 'POST') {
           ctx.set('Allow', 'POST');
           sendJson(ctx, 405, { code: 405, msg: 'method not allowed: use POST' });
@@ -156,7 +169,7 @@ export function createHttpApp(app: AppContext, registry: MethodRegistry, extraRo
       const line = {
         req_id: requestId,
         ip,
-        http: ctx.status,
+        http: ctx.res.statusCode,
         path: ctx.path,
         appid: facts.appid,
         method: facts.method,

@@ -18,7 +18,8 @@ export function projectEnv(tmpDir: string, port: number): NodeJS.ProcessEnv {
     ...process.env,
     NODE_ENV: 'production',
     DEMO_SEED: 'false',
-    LOG_LEVEL: 'info',
+    // Production logs every call; BENCH_LOG_LEVEL=warn measures the pipeline without its log line.
+    LOG_LEVEL: process.env.BENCH_LOG_LEVEL ?? 'info',
     SMS_ALLOW_OUTBOX: 'true',
     SMS_OUTBOX: path.join(tmpDir, 'sms-outbox.jsonl'),
     UPLOAD_DIR: path.join(tmpDir, 'uploads'),
