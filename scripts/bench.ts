@@ -61,6 +61,12 @@ async function check(variant: Variant, port: number): Promise<ProbeAnswer> {
   return answer;
 }
 
+/** The round with the median req/s (the lower middle for an even count). */
+function medianRow(rows: Row[]): Row {
+  const sorted = [...rows].sort((x, y) => x.rps - y.rps);
+  return sorted[Math.floor((sorted.length - 1) / 2)];
+}
+
 class Bench {
   private readonly rows = new Map<VariantKey, Row>();
   private tmpDir = '';
@@ -90,11 +96,17 @@ class Bench {
     this.appid = credentials.appid;
     const maker = new BodyMaker(credentials.appid, credentials.secret);
 
-    for (const variant of this.variants(maker, credentials.secret).filter((v) => o.only.has(v.key))) {
-      process.stdout.write(`bench: ${variant.key}: ${variant.label} …\n`);
-      const row = await this.measure(variant, maker);
-      this.rows.set(variant.key, row);
-      process.stdout.write(`bench: ${variant.key}: ${Math.round(row.rps)} req/s, p99 ${row.p99_ms.toFixed(2)} ms\n`);
+    // Rounds interleave the variants, so a noisy moment on the machine hits them alike; each variant then
+    // reports its median round, as ceiling.md did.
+    const rounds = new Map<VariantKey, Row[]>();
+    for (let round = 1; round <= o.rounds; round++) {
+      for (const variant of this.variants(maker, credentials.secret).filter((v) => o.only.has(v.key))) {
+        process.stdout.write(`bench: round ${round}/${o.rounds}, ${variant.key}: ${variant.label} …\n`);
+        const row = await this.measure(variant, maker);
+        rounds.set(variant.key, [...(rounds.get(variant.key) ?? []), row]);
+        this.rows.set(variant.key, medianRow(rounds.get(variant.key)!));
+        process.stdout.write(`bench: round ${round}/${o.rounds}, ${variant.key}: ${Math.round(row.rps)} req/s, p99 ${row.p99_ms.toFixed(2)} ms\n`);
+      }
     }
 
     const context = { kv: this.config.redis.url ? 'redis' : 'memory', connections: o.connections };
@@ -250,6 +262,7 @@ class Bench {
       threads: o.threads,
       warmup_sec: o.warmupSec,
       duration_sec: o.durationSec,
+      rounds: o.rounds,
       pinned: o.serverCpus !== undefined,
       db: this.config?.db.client,
       kv: context.kv,

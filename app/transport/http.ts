@@ -5,6 +5,7 @@ import path from 'node:path';
 import Koa from 'koa';
 import { koaBody } from 'koa-body';
 import type { AppContext } from '../context';
+import { callLogWriter, type CallLine } from '../core/callLog';
 import { clientIp } from '../core/ip';
 import { failure, type Answer } from '../protocol/answer';
 import { ProtocolPipeline, type CallFacts } from '../protocol/pipeline';
@@ -33,6 +34,13 @@ function httpStatusOf(err: unknown): number | undefined {
 /** `/` or `/?…`: read from the raw URL, so API calls skip koa's URL parsing. */
 function isApiPath(url: string | undefined): boolean {
   return url === '/' || (url !== undefined && url.startsWith('/?'));
+}
+
+/** The path of a raw request URL, without its query (for the log line). */
+function pathOf(url: string | undefined): string {
+  if (!url) return '';
+  const query = url.indexOf('?');
+  return (query === -1 ? url : url.slice(0, query)).slice(0, 200);
 }
 
 function sendJson(ctx: Koa.Context, status: number, body: Answer | Record<string, unknown>): void {
@@ -110,6 +118,7 @@ export function createHttpApp(app: AppContext, registry: MethodRegistry, extraRo
     },
   });
 
+  const writeCallLine = callLogWriter(app.logger);
   const koa = new Koa({ proxy: false });
   koa.silent = true;
 
@@ -166,11 +175,11 @@ export function createHttpApp(app: AppContext, registry: MethodRegistry, extraRo
     } finally {
       if (files.length) await removeFiles(files);
       const ms = Number(process.hrtime.bigint() - started) / 1e6;
-      const line = {
+      const line: CallLine = {
         req_id: requestId,
         ip,
         http: ctx.res.statusCode,
-        path: ctx.path,
+        path: pathOf(ctx.req.url),
         appid: facts.appid,
         method: facts.method,
         code,
@@ -178,7 +187,7 @@ export function createHttpApp(app: AppContext, registry: MethodRegistry, extraRo
         ms: Math.round(ms * 100) / 100,
       };
       if (facts.error) app.logger.error({ ...line, err: facts.error }, 'call failed');
-      else app.logger.info(line, 'call');
+      else writeCallLine(line);
     }
   });
   return koa;

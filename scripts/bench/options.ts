@@ -6,6 +6,8 @@ import { pickTool, type LoadTool } from './load';
 export interface BenchOptions {
   warmupSec: number;
   durationSec: number;
+  /** Rounds of every variant, interleaved; each variant reports its median round (by req/s). */
+  rounds: number;
   connections: number;
   threads: number;
   tool: LoadTool;
@@ -20,10 +22,11 @@ export interface BenchOptions {
   cpuProfDir?: string;
 }
 
-const USAGE = `usage: npm run bench -- [--duration S] [--warmup S] [--connections N] [--threads N]
+const USAGE = `usage: npm run bench -- [--rounds N] [--duration S] [--warmup S] [--connections N] [--threads N]
                         [--tool wrk|autocannon] [--no-pin] [--check-targets] [--only a,b,c,d]
                         [--cpu-prof DIR]
-  env: BENCH_DURATION, BENCH_WARMUP, BENCH_CONNECTIONS, BENCH_THREADS, BENCH_TOOL, BENCH_PIN=0,
+  --rounds N (default 3): every variant N times, interleaved; the table shows each one's median round
+  env: BENCH_ROUNDS, BENCH_DURATION, BENCH_WARMUP, BENCH_CONNECTIONS, BENCH_THREADS, BENCH_TOOL, BENCH_PIN=0,
        BENCH_DIST=1 (run the compiled dist/ server), REDIS_URL (variant d on Redis), DB_CLIENT=mysql + DB_*
   --cpu-prof DIR: the project server (c, d) runs with node --cpu-prof, profiles in DIR/c and DIR/d`;
 
@@ -44,7 +47,7 @@ export function parseOptions(argv: string[], env: NodeJS.ProcessEnv): BenchOptio
     if (!arg.startsWith('--')) throw new Error(`unexpected argument ${arg}\n${USAGE}`);
     const [name, inline] = arg.slice(2).split('=', 2);
     if (['no-pin', 'check-targets'].includes(name)) flags.set(name, true);
-    else if (['duration', 'warmup', 'connections', 'threads', 'tool', 'only', 'cpu-prof'].includes(name)) {
+    else if (['rounds', 'duration', 'warmup', 'connections', 'threads', 'tool', 'only', 'cpu-prof'].includes(name)) {
       const value = inline ?? argv[++i];
       if (value === undefined) throw new Error(`--${name} needs a value\n${USAGE}`);
       flags.set(name, value);
@@ -60,6 +63,7 @@ export function parseOptions(argv: string[], env: NodeJS.ProcessEnv): BenchOptio
   return {
     warmupSec: positiveInt('warmup', value('warmup', 'BENCH_WARMUP'), 3),
     durationSec: positiveInt('duration', value('duration', 'BENCH_DURATION'), 10),
+    rounds: positiveInt('rounds', value('rounds', 'BENCH_ROUNDS'), 3),
     connections,
     threads,
     tool: pickTool(tool),
