@@ -160,13 +160,8 @@ export class ProtocolPipeline {
   }
 
   private async validate(definition: MethodDefinition, data: Record<string, unknown>): Promise<unknown> {
-    const { value, error } = definition.schema.validate(data, {
-      abortEarly: true,
-      allowUnknown: true,
-      stripUnknown: true,
-      convert: true,
-      errors: { wrap: { label: '"' } },
-    });
+    // The schema carries VALIDATION_PREFS (compiled in by defineMethod).
+    const { value, error } = definition.schema.validate(data);
     if (error) throw error;
     return value;
   }

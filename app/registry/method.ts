@@ -62,9 +62,22 @@ export interface MethodDefinition<P = Record<string, unknown>, R = unknown> {
 
 const METHOD_BRAND = Symbol.for('yaf.method');
 
+/**
+ * How every method's schema validates `data` (protocol §2, step 17): unknown keys (the fixed parameters,
+ * a newer client's extras) are dropped, known ones converted ("5" → 5); the first failure is reported.
+ */
+export const VALIDATION_PREFS: Joi.ValidationOptions = {
+  abortEarly: true,
+  allowUnknown: true,
+  stripUnknown: true,
+  convert: true,
+  errors: { wrap: { label: '"' } },
+};
+
 /** Declares a method; the registry finds every value made by this in app/methods. */
 export function defineMethod<P, R = unknown>(definition: MethodDefinition<P, R>): MethodDefinition<P, R> {
-  return Object.assign(definition, { [METHOD_BRAND]: true });
+  // Preferences compiled into the schema once, instead of merged into every validation.
+  return Object.assign(definition, { schema: definition.schema.prefs(VALIDATION_PREFS), [METHOD_BRAND]: true });
 }
 
 export function isMethodDefinition(value: unknown): value is MethodDefinition {

@@ -1,5 +1,5 @@
-import crypto from 'node:crypto';
 import type { AppContext } from '../context';
+import { randomHex } from '../core/random';
 import { refuse } from '../core/errors';
 import type { CallContext } from '../registry/method';
 
@@ -19,7 +19,7 @@ export class RequestTokenService {
 
   async issue(call: Pick<CallContext, 'user' | 'appid'>, count: number): Promise<string[]> {
     const owner = ownerOf(call);
-    const tokens = Array.from({ length: count }, () => crypto.randomBytes(16).toString('hex'));
+    const tokens = Array.from({ length: count }, () => randomHex(16));
     await Promise.all(tokens.map((token) => this.app.kv.set(`rtok:${token}`, owner, { ttlMs: TTL_MS })));
     return tokens;
   }

@@ -1,5 +1,6 @@
 import crypto from 'node:crypto';
 import type { AppContext } from '../context';
+import { randomHex } from '../core/random';
 import { ApiError, Code } from '../core/errors';
 
 /** What a method declares about the caller: must be logged in, may be, or need not be. */
@@ -53,7 +54,7 @@ export class SessionService {
   /** A fresh token for the user; any earlier token of the same class now answers 603. */
   async issue(userId: number, platform: number | undefined): Promise<string> {
     const cls = clientClassOf(platform);
-    const token = crypto.randomBytes(24).toString('hex'); // 192 bits
+    const token = randomHex(24); // 192 bits
     const hash = hashToken(token);
     const now = this.app.clock.now();
     const gen = Number((await this.app.kv.get(generationKey(userId))) ?? 0);
