@@ -57,16 +57,34 @@ async function serve(config: AppConfig): Promise<void> {
   process.once('SIGINT', shutdown);
 }
 
+/** The primary of a cluster: keeps `count` workers serving, replaces a crashed one, stops them all on a signal. */
+function superviseWorkers(count: number): void {
+  let stopping = false;
+  for (let i = 0; i < count; i++) cluster.fork();
+  cluster.on('exit', (worker, code, signal) => {
+    if (stopping) {
+      if (Object.keys(cluster.workers ?? {}).length === 0) process.exit(0);
+      return;
+    }
+    process.stderr.write(`worker ${worker.process.pid} exited (${signal ?? code}); starting another\n`);
+    cluster.fork();
+  });
+  const stop = () => {
+    stopping = true;
+    const workers = Object.values(cluster.workers ?? {});
+    if (workers.length === 0) process.exit(0);
+    for (const worker of workers) worker?.process.kill('SIGTERM');
+  };
+  process.once('SIGTERM', stop);
+  process.once('SIGINT', stop);
+}
+
 async function main(): Promise<void> {
   const config = readConfig();
   if (cluster.isPrimary) {
     await prepareOnce(config);
     if (config.workers === 1) return serve(config);
-    for (let i = 0; i < config.workers; i++) cluster.fork();
-    cluster.on('exit', (worker, code) => {
-      if (code !== 0) process.stderr.write(`worker ${worker.process.pid} exited with ${code}; starting another\n`);
-      if (code !== 0) cluster.fork();
-    });
+    superviseWorkers(config.workers);
     return;
   }
   await serve(config);

@@ -44,7 +44,8 @@ function uniqueSuffix(): string {
   return `${process.pid}_${crypto.randomBytes(4).toString('hex')}`;
 }
 
-async function createMysqlDatabase(base: AppConfig['db']): Promise<{ database: string; drop(): Promise<void> }> {
+/** A fresh, empty MySQL database named after the base one; `drop` removes it. */
+export async function createMysqlDatabase(base: AppConfig['db']): Promise<{ database: string; drop(): Promise<void> }> {
   const database = `${base.database}_t_${uniqueSuffix()}`.slice(0, 64);
   const admin = knexFactory({
     client: 'mysql2',
