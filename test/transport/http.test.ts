@@ -1,3 +1,4 @@
+import http from 'node:http';
 import { Writable } from 'node:stream';
 import { expect } from 'chai';
 import { createLogger } from '../../app/core/logger';
@@ -50,6 +51,20 @@ describe('transport: HTTP around the protocol', () => {
     });
     expect(response.status).to.equal(413);
     expect(await response.json()).to.deep.equal({ code: 413, msg: 'request body too large' });
+  });
+
+  it('a streamed body (no Content-Length) is cut off at the limit too → 413', async () => {
+    const url = new URL(server.url);
+    const status = await new Promise<number>((resolve, reject) => {
+      const request = http.request({ host: url.hostname, port: url.port, path: '/', method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' } }, (response) => {
+        response.resume();
+        resolve(response.statusCode ?? 0);
+      });
+      request.on('error', reject);
+      for (let i = 0; i < 10; i++) request.write(`data=${'x'.repeat(1000)}&`);
+      request.end();
+    });
+    expect(status).to.equal(413);
   });
 
   it('every answer is JSON with an X-Request-Id; a sane incoming one is kept', async () => {
