@@ -103,7 +103,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, extra?: DeepPar
   const { value, error } = configSchema.validate(layered, { abortEarly: true, convert: false });
   if (error) {
     const detail = error.details[0];
-    const where = detail.path.join('.');
+    const where = detail.type === 'any.custom' ? '' : detail.path.join('.');
     throw new ConfigError(where ? `config: ${where}: ${detail.message}` : `config: ${detail.message}`);
   }
   return value;

@@ -115,12 +115,16 @@ export const configSchema = Joi.object<AppConfig>({
 })
   .custom((config: AppConfig) => {
     if (config.env === 'production' && config.sms.driver === 'outbox' && !config.sms.allowOutboxInProduction) {
-      throw new Error('the outbox SMS driver sends nothing; set SMS_DRIVER=tencent or SMS_ALLOW_OUTBOX=true');
+      throw new Error('sms.driver: the outbox SMS driver sends nothing; set SMS_DRIVER=tencent or SMS_ALLOW_OUTBOX=true');
     }
     if (config.sms.driver === 'tencent' && (!config.sms.tencent.secretId || !config.sms.tencent.secretKey || !config.sms.tencent.sdkAppId)) {
-      throw new Error('SMS_DRIVER=tencent needs TENCENT_SECRET_ID, TENCENT_SECRET_KEY and TENCENT_SMS_SDK_APP_ID');
+      throw new Error('sms.driver: SMS_DRIVER=tencent needs TENCENT_SECRET_ID, TENCENT_SECRET_KEY and TENCENT_SMS_SDK_APP_ID');
+    }
+    // Image URLs are handed to phones and stored in content rows: a loopback base would break them all.
+    if (config.env === 'production' && /^https?:\/\/(localhost|127\.|\[::1\])/i.test(config.uploads.baseUrl)) {
+      throw new Error('uploads.baseUrl: set UPLOAD_BASE_URL to the public URL that serves /files/ in production');
     }
     return config;
   })
-  .messages({ 'any.custom': 'sms.driver: {#error.message}' })
+  .messages({ 'any.custom': '{#error.message}' })
   .required();

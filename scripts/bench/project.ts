@@ -23,6 +23,7 @@ export function projectEnv(tmpDir: string, port: number): NodeJS.ProcessEnv {
     SMS_ALLOW_OUTBOX: 'true',
     SMS_OUTBOX: path.join(tmpDir, 'sms-outbox.jsonl'),
     UPLOAD_DIR: path.join(tmpDir, 'uploads'),
+    UPLOAD_BASE_URL: 'https://bench.example.com',
     WORKERS: '1',
     HOST: '127.0.0.1',
     PORT: String(port),

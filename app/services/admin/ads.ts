@@ -37,7 +37,7 @@ export const adsAdmin = crudFamily({
   fields: {
     pos_id: positiveId(),
     ad_name: text(1, 50),
-    ad_image_url: imageRef(),
+    ad_image_url: imageRef().invalid(''), // an ad without an image is a blank slide
     ad_ipx_image_url: imageRef(),
     ad_url: linkUrl().allow(''),
     start_time: datetime(),

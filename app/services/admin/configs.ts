@@ -5,7 +5,8 @@ import { adminIdField, crudFamily } from './crud';
 import { linkUrl, optionalText } from './fields';
 
 const cfgKey = () => Joi.string().trim().pattern(/^[A-Z0-9_]{1,30}$/).messages({ 'string.pattern.base': '{{#label}} must be 1 to 30 of A-Z, 0-9 and "_"' });
-const cfgValue = () => Joi.string().max(60_000).allow('');
+// 16,000 characters fit a TEXT column even at 4 bytes each.
+const cfgValue = () => Joi.string().max(16_000).allow('');
 
 /** Settings are set (created or replaced) rather than added; the family serves config.list. */
 export const configsAdmin = crudFamily({

@@ -1,8 +1,24 @@
 /**
- * Cleans back-office HTML (news content, notice bodies) before the app renders it in a web view: removes
- * script-like elements with their content, comments, event-handler attributes and script URLs. Attributes
+ * Cleans back-office HTML (news content, notice bodies, goods descriptions) before the app renders it in
+ * a web view: removes script-like elements with their content and comments, keeps only allowed elements
+ * and attributes, and drops script URLs. Attributes
  * are re-emitted quoted, so nothing the author typed can break out of a tag.
  */
+
+import { refuse } from '../../core/errors';
+
+/** What a MySQL TEXT column holds, in bytes. */
+const TEXT_COLUMN_BYTES = 65_535;
+
+/**
+ * The only elements and attributes that survive: what article and notice markup needs. Anything else
+ * (svg, math, animate, form, unknown tags) loses its tag and keeps its text, so a new browser feature
+ * cannot reopen a hole that a deny-list forgot.
+ */
+const ALLOWED_ELEMENTS = new Set(
+  'p br hr b strong i em u s del ins small mark span div section article header footer h1 h2 h3 h4 h5 h6 ul ol li dl dt dd blockquote q pre code sub sup a img figure figcaption table caption thead tbody tfoot tr th td col colgroup video audio source'.split(' '),
+);
+const ALLOWED_ATTRIBUTES = new Set('href src alt title width height class style colspan rowspan align valign target rel controls poster start type'.split(' '));
 
 /** Elements removed with everything inside them. */
 const DROPPED_ELEMENTS = ['script', 'style', 'iframe', 'frame', 'frameset', 'object', 'embed', 'applet', 'noscript', 'template', 'meta', 'base', 'link'];
@@ -45,7 +61,7 @@ function cleanAttributes(source: string): string {
   for (const match of source.matchAll(ATTRIBUTE)) {
     const name = match[1].toLowerCase();
     const value = match[2] ?? match[3] ?? match[4];
-    if (name.startsWith('on')) continue;
+    if (!ALLOWED_ATTRIBUTES.has(name)) continue;
     if (value === undefined) {
       kept.push(name);
       continue;
@@ -68,9 +84,21 @@ function stripUntilStable(html: string): string {
 
 export function sanitizeHtml(html: string): string {
   const stripped = stripUntilStable(html);
-  const rebuilt = stripped.replace(TAG, (_whole, close: string, name: string, attributes: string, selfClose: string) =>
-    close ? `</${name.toLowerCase()}>` : `<${name.toLowerCase()}${cleanAttributes(attributes)}${selfClose ? ' /' : ''}>`,
-  );
+  const rebuilt = stripped.replace(TAG, (_whole, close: string, tagName: string, attributes: string, selfClose: string) => {
+    const name = tagName.toLowerCase();
+    if (!ALLOWED_ELEMENTS.has(name)) return '';
+    return close ? `</${name}>` : `<${name}${cleanAttributes(attributes)}${selfClose ? ' /' : ''}>`;
+  });
   // A `<` that opens no well-formed tag is text; escaping it keeps a half tag from joining what follows.
   return rebuilt.replace(NOT_A_CLEAN_TAG, '&lt;');
+}
+
+/**
+ * sanitizeHtml for a TEXT column: cleaning can lengthen markup (escaped `<`, quoted attributes), so
+ * the stored size is checked after it, and a too-long text is a clear 503 instead of a database 500.
+ */
+export function sanitizeStoredHtml(html: string, field: string): string {
+  const clean = sanitizeHtml(html);
+  if (Buffer.byteLength(clean) > TEXT_COLUMN_BYTES) throw refuse(`${field} is too long (at most ${TEXT_COLUMN_BYTES} bytes of UTF-8 after cleaning)`);
+  return clean;
 }

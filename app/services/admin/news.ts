@@ -2,7 +2,7 @@ import Joi from 'joi';
 import { CAT_TYPE } from '../content/categories';
 import { crudFamily, type Row } from './crud';
 import { flag, imageRef, listorder, optionalText, positiveId, resolveImages, text } from './fields';
-import { sanitizeHtml } from './html';
+import { sanitizeStoredHtml } from './html';
 import { requireCategory } from './references';
 
 export const newsAdmin = crudFamily({
@@ -31,7 +31,7 @@ export const newsAdmin = crudFamily({
   },
   async afterSave(id, values, trx) {
     if (values.content === undefined) return;
-    const content = sanitizeHtml(values.content as string);
+    const content = sanitizeStoredHtml(values.content as string, 'content');
     await trx('news_data').insert({ news_id: id, content }).onConflict('news_id').merge({ content });
   },
   // No admin news.detail exists, so the list carries the body the back office edits.

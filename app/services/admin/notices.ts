@@ -3,7 +3,7 @@ import { refuse } from '../../core/errors';
 import { NOTICE_STATUS } from '../content/notices';
 import { crudFamily } from './crud';
 import { datetime, flag, optionalText, platforms, presentPlatforms, text, withTerminal } from './fields';
-import { sanitizeHtml } from './html';
+import { sanitizeStoredHtml } from './html';
 
 export const noticesAdmin = crudFamily({
   table: 'notices',
@@ -28,7 +28,7 @@ export const noticesAdmin = crudFamily({
     const dialogEnd = Number(values.dialog_end_time ?? current?.dialog_end_time ?? 0);
     if (isDialog === 1 && !dialogEnd) throw refuse('a dialog notice needs dialog_end_time');
     const columns = withTerminal(values);
-    return columns.body === undefined ? columns : { ...columns, body: sanitizeHtml(columns.body as string) };
+    return columns.body === undefined ? columns : { ...columns, body: sanitizeStoredHtml(columns.body as string, 'body') };
   },
   present: presentPlatforms,
 });

@@ -16,7 +16,12 @@ export const upgradesAdmin = crudFamily({
   status: 'status',
   fields: {
     app_type: appType(),
-    app_v: Joi.string().trim().empty('').pattern(/^\d{1,5}\.\d{1,5}\.\d{1,5}$/).messages({ 'string.pattern.base': '{{#label}} must be a version X.Y.Z' }),
+    // No leading zeros: "01.0.0" and "1.0.0" would be two rows for one version.
+    app_v: Joi.string()
+      .trim()
+      .empty('')
+      .pattern(/^(0|[1-9]\d{0,4})(\.(0|[1-9]\d{0,4})){2}$/)
+      .messages({ 'string.pattern.base': '{{#label}} must be a version X.Y.Z without leading zeros' }),
     app_title: optionalText(20),
     app_desc: optionalText(2000),
     url: linkUrl().allow(''),

@@ -35,8 +35,12 @@ const item = (row: NewsRow): NewsItem => ({
 export class NewsService {
   constructor(private readonly app: AppContext) {}
 
+  /** Live, displayed articles whose own category is live and displayed too (hiding a category hides its news). */
   private published() {
-    return this.app.db('news as n').where({ 'n.status': 1, 'n.display': 1 });
+    return this.app
+      .db('news as n')
+      .join('categories as c', 'c.cat_id', 'n.cat_id')
+      .where({ 'n.status': 1, 'n.display': 1, 'c.status': 1, 'c.display': 1 });
   }
 
   async list(catId: number, page: number): Promise<Page<NewsItem>> {
@@ -44,10 +48,7 @@ export class NewsService {
     if (catId !== ALL_CATEGORIES) {
       const category = await this.app.use(categoryService).findLive(catId, CAT_TYPE.NEWS);
       if (!category) throw refuse('the news category does not exist');
-      query
-        .join('categories as c', 'c.cat_id', 'n.cat_id')
-        .where('c.cat_code', 'like', `${subtreePrefix(category)}%`)
-        .where({ 'c.status': 1, 'c.display': 1 });
+      query.where('c.cat_code', 'like', `${subtreePrefix(category)}%`);
     }
     return paginate(query, page, this.app.config.paging.pageSize, item);
   }

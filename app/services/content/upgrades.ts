@@ -93,8 +93,11 @@ export class UpgradeService {
     const own = rules.find((r) => compareVersions(r.app_v, client.appV) === 0);
     if (!own || own.upgrade_way === UPGRADE_WAY.NONE) return noUpgrade(UPGRADE_WAY.NONE, client.appV);
     if (own.upgrade_way === UPGRADE_WAY.CLOSED) return noUpgrade(UPGRADE_WAY.CLOSED, client.appV);
+    // A target must be offerable: not a closed version, and on Android something to download.
+    const offerable = (r: UpgradeRow) =>
+      Number(r.upgrade_way) !== UPGRADE_WAY.CLOSED && (client.platform !== APP_PLATFORMS.ANDROID || r.url !== '');
     const target = rules
-      .filter((r) => compareVersions(r.app_v, client.appV) > 0)
+      .filter((r) => compareVersions(r.app_v, client.appV) > 0 && offerable(r))
       .sort((a, b) => compareVersions(b.app_v, a.app_v) || b.id - a.id)[0];
     if (!target) return noUpgrade(UPGRADE_WAY.NONE, client.appV);
     return {

@@ -1,4 +1,5 @@
 import type { AppContext } from '../../context';
+import { sanitizeStoredHtml } from '../admin/html';
 import { unixSeconds } from '../../core/clock';
 import { refuse } from '../../core/errors';
 import { formatTime } from '../../core/time';
@@ -371,9 +372,11 @@ export class AdminGoodsService {
   /** The given fields as columns, uploaded file ids turned into their URLs. */
   private async goodsColumns(trx: Knex.Transaction, input: GoodsInput): Promise<Record<string, unknown>> {
     const columns: Record<string, unknown> = {};
-    for (const key of ['goods_name', 'cat_id', 'description', 'limit_count'] as const) {
+    for (const key of ['goods_name', 'cat_id', 'limit_count'] as const) {
       if (input[key] !== undefined) columns[key] = input[key];
     }
+    // The description is HTML shown in the app's web view: cleaned like news and notices.
+    if (input.description !== undefined) columns.description = sanitizeStoredHtml(input.description, 'description');
     if (input.goods_img !== undefined) columns.goods_img = (await resolveImages({ goods_img: input.goods_img }, ['goods_img'], trx, this.app)).goods_img;
     if (input.goods_image !== undefined) {
       const album = Object.fromEntries(input.goods_image.map((image, i) => [`goods_image[${i}]`, image]));

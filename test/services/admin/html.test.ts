@@ -1,5 +1,5 @@
 import { expect } from 'chai';
-import { sanitizeHtml } from '../../../app/services/admin/html';
+import { sanitizeHtml, sanitizeStoredHtml } from '../../../app/services/admin/html';
 
 describe('services/admin/html sanitizeHtml', () => {
   it('keeps ordinary markup and text', () => {
@@ -28,6 +28,22 @@ describe('services/admin/html sanitizeHtml', () => {
       expect(sanitizeHtml(input)).to.equal(output);
     });
   }
+
+  it('drops SVG animation that would turn a link into javascript: (allow-list, not deny-list)', () => {
+    const hostile = '<svg><a><animate attributeName="href" values="https://a;javascript:alert(1)" dur="1s" fill="freeze"/><text>tap</text></a></svg>';
+    const cleaned = sanitizeHtml(hostile);
+    expect(cleaned).not.to.match(/svg|animate|javascript|values/i);
+    expect(cleaned).to.equal('<a>tap</a>');
+  });
+
+  it('keeps the text of unknown elements and drops attributes outside the allow-list', () => {
+    expect(sanitizeHtml('<math><mi>x</mi></math><form action="/x"><p id="a" data-x="1" class="c">hi</p></form>')).to.equal('x<p class="c">hi</p>');
+  });
+
+  it('refuses, with a clear message, a text that cleaning makes too long for its column', () => {
+    expect(() => sanitizeStoredHtml('<'.repeat(20_000), 'content')).to.throw(/content is too long/);
+    expect(sanitizeStoredHtml('<p>中文</p>', 'content')).to.equal('<p>中文</p>');
+  });
 
   it('keeps data: image URLs and re-quotes attribute values', () => {
     expect(sanitizeHtml(`<img src='data:image/png;base64,AAAA' title='a"b'>`)).to.equal('<img src="data:image/png;base64,AAAA" title="a&quot;b">');

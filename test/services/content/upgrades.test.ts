@@ -12,6 +12,7 @@ const RULES: Rule[] = [
   [1, '1.0.2', '', 0, 0],
   [1, '1.0.10', '', 0, 0], // numerically the newest; a string compare would pick 1.0.2
   [1, '2.0.0', '', 0, 0, 0], // inactive: never a target
+  [1, '3.0.0', '', 3, 0], // closed: never offered as a target either
   [2, '1.0.0', '', 1, 0],
   [2, '1.0.0', 'huawei', 2, 1],
   [2, '1.1.0', '', 0, 0],
@@ -38,6 +39,7 @@ const CASES: Array<[string, UpgradeClient, Upgrade]> = [
   ['Android channel sees its own newer version', { platform: 2, appV: '1.0.0', channel: 'xiaomi' }, to(1, '1.2.0', 'url 1.2.0 xiaomi', 0, '1.0.0')],
   ['Android "1.0" is version 1.0.0; origin_v echoes what was sent', { platform: 2, appV: '1.0', channel: '' }, to(1, '1.1.0', 'url 1.1.0 ', 0, '1.0')],
   ['Android newest: nothing newer → 0', { platform: 2, appV: '1.1.0', channel: '' }, none(0, '1.1.0')],
+  ['a closed newer version is skipped for the newest open one', { platform: 1, appV: '0.9.0', channel: '' }, to(2, '1.0.10', '', 1, '0.9.0')],
 ];
 
 describe('services/content/upgrades', () => {
@@ -78,5 +80,13 @@ describe('services/content/upgrades', () => {
     expect(compareVersions('1.10.0', '1.9.9')).to.equal(1);
     expect(compareVersions('1.0', '1.0.0')).to.equal(0);
     expect(compareVersions('0.9', '1.0.0')).to.equal(-1);
+  });
+
+  it('never sends an Android client to a version with nothing to download', async () => {
+    await server.app.db('app_upgrades').insert([
+      { app_type: 2, app_v: '1.0.0', channel: 'vivo', upgrade_way: 2, dialog_repeat: 0, status: 1, app_title: 't', app_desc: 'd', url: 'url vivo 1.0.0' },
+      { app_type: 2, app_v: '1.9.0', channel: 'vivo', upgrade_way: 0, dialog_repeat: 0, status: 1, app_title: 't', app_desc: 'd', url: '' },
+    ]);
+    expect(await server.app.use(upgradeService).check({ platform: 2, appV: '1.0.0', channel: 'vivo' })).to.deep.equal(to(2, '1.1.0', 'url 1.1.0 ', 0, '1.0.0'));
   });
 });

@@ -63,6 +63,7 @@ describe('admin ad.position.* and ad.*', () => {
     expect(await t.server.app.db('ad_positions').where({ pos_id: posId }).first()).to.include({ status: 2 });
     expect((await t.app.call('system.ads', { code: 'app_test' })).code).to.equal(503);
     refused(await t.admin('ad.add', { pos_id: posId, ad_name: 'late', ad_image_url: 'https://img.test/l.png', ...window }), /ad position does not exist/);
+    refused(await t.admin('ad.add', { pos_id: posId, ad_name: 'blank', ad_image_url: '', ...window }), /ad_image_url/);
   });
 
   it('ad.edit moves the window, checked against the stored half; the list formats times and decodes bits', async () => {

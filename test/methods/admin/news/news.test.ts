@@ -34,6 +34,16 @@ describe('admin news.*', () => {
     expect(page.list[0]).to.include({ news_id: newsId, content: clean });
   });
 
+  it('hiding a category hides its articles from news.list and news.detail', async () => {
+    const hiddenCat = ok(await t.admin<{ cat_id: number }>('category.add', { cat_type: 1, cat_name: 'Soon hidden' })).cat_id;
+    const { news_id: newsId } = ok(await t.admin<{ news_id: number }>('news.add', { cat_id: hiddenCat, title: 'Teaser', content: '<p>x</p>' }));
+    const listedIds = async () => ok(await t.app.call<{ list: Array<{ news_id: number }> }>('news.list', {})).list.map((n) => n.news_id);
+    expect(await listedIds()).to.include(newsId);
+    ok(await t.admin('category.edit', { cat_id: hiddenCat, display: 0 }));
+    expect(await listedIds()).not.to.include(newsId);
+    expect((await t.app.call('news.detail', { news_id: newsId })).code).to.equal(503);
+  });
+
   it('news.edit replaces the content (sanitised again) and fields; news.delete hides it from the app', async () => {
     const { news_id: newsId } = ok(await t.admin<{ news_id: number }>('news.add', { cat_id: newsCat, title: 'Draft', content: '<p>v1</p>' }));
     ok(await t.admin('news.edit', { news_id: newsId, content: '<p>v2</p><style>p{}</style>', title: 'Final' }));

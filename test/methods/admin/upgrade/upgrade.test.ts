@@ -32,6 +32,7 @@ describe('admin upgrade.*', () => {
     expect(await t.server.app.db('app_upgrades').where({ id: huawei }).first()).to.include({ app_v: '2.0.0', channel: 'huawei', upgrade_way: 3 });
     refused(await t.admin('upgrade.add', { app_type: 3, app_v: '2.0.0' }), /app_type/);
     refused(await t.admin('upgrade.add', { app_type: 1, app_v: '2.0' }), /app_v/);
+    refused(await t.admin('upgrade.add', { app_type: 1, app_v: '02.0.0' }), /without leading zeros/);
     refused(await t.admin('upgrade.add', { app_type: 1, app_v: '2.0.1', upgrade_way: 4 }), /upgrade_way/);
     refused(await t.admin('upgrade.edit', { id: 999_999, app_title: 'x' }), /upgrade rule does not exist/);
   });
