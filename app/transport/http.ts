@@ -171,7 +171,9 @@ export function createHttpApp(app: AppContext, registry: MethodRegistry, extraRo
       facts.error = err;
       const { answer } = failure(err, requestId);
       code = answer.code;
-      sendJson(ctx, 200, answer);
+      // A failure after the answer began (a file stream breaking) can only end the connection.
+      if (ctx.res.headersSent) ctx.res.destroy();
+      else sendJson(ctx, 200, answer);
     } finally {
       if (files.length) await removeFiles(files);
       const ms = Number(process.hrtime.bigint() - started) / 1e6;
