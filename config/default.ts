@@ -43,4 +43,6 @@ export const defaults: AppConfig = {
   abuse: { failureThreshold: 30, windowSec: 3600, banSec: 3600 },
   uploads: { dir: 'data/uploads', baseUrl: 'http://127.0.0.1:8080' },
   paging: { pageSize: 20 },
+  // Generous: many phones share one carrier NAT address. Server-to-server appids may need more.
+  rateLimit: { perMinute: 3000 },
 };

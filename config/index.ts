@@ -87,6 +87,7 @@ function fromEnvironment(env: NodeJS.ProcessEnv): DeepPartial<AppConfig> {
     },
     uploads: { dir: str('UPLOAD_DIR', env), baseUrl: str('UPLOAD_BASE_URL', env) },
     paging: { pageSize: int('PAGE_SIZE', env) },
+    rateLimit: { perMinute: int('RATE_LIMIT_PER_MINUTE', env) },
   };
 }
 

@@ -48,6 +48,8 @@ export interface AppConfig {
   abuse: { failureThreshold: number; windowSec: number; banSec: number };
   uploads: { dir: string; baseUrl: string };
   paging: { pageSize: number };
+  /** Signed calls per appid and client IP per fixed minute; 0 = unlimited. */
+  rateLimit: { perMinute: number };
 }
 
 const ms = Joi.number().integer().min(0);
@@ -112,6 +114,7 @@ export const configSchema = Joi.object<AppConfig>({
     baseUrl: Joi.string().uri({ scheme: ['http', 'https'] }).required(),
   }).required(),
   paging: Joi.object({ pageSize: Joi.number().integer().min(1).max(100).required() }).required(),
+  rateLimit: Joi.object({ perMinute: Joi.number().integer().min(0).required() }).required(),
 })
   .custom((config: AppConfig) => {
     if (config.env === 'production' && config.sms.driver === 'outbox' && !config.sms.allowOutboxInProduction) {

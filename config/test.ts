@@ -8,4 +8,6 @@ export const overrides: DeepPartial<AppConfig> = {
   db: { sqliteFile: ':memory:' },
   protocol: { appidCacheMs: 1_000, banCacheMs: 0 },
   demo: { seedOnStart: false },
+  // Suites drive many calls from 127.0.0.1 through one appid; the limit has its own test.
+  rateLimit: { perMinute: 0 },
 };

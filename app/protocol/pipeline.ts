@@ -30,6 +30,8 @@ export interface CallFacts {
 
 const TEN_DIGITS = /^\d{10}$/;
 
+const replayKey = (appid: string, sign: string) => `replay:${appid}:${sign}`;
+
 function text(value: unknown): string {
   return typeof value === 'string' ? value : typeof value === 'number' && Number.isFinite(value) ? String(value) : '';
 }
@@ -121,8 +123,18 @@ export class ProtocolPipeline {
     const definition = this.registry.resolve(credential.apiType, method, data.v);
     if (!definition) return refusal(Code.NO_METHOD, 'method does not exist');
 
-    // 12. replay guard for state-changing methods: one use of a signed request per window
-    if (definition.writes && !(await this.claimOnce(appid, String(call.sign).toUpperCase()))) return refusal(Code.BUSINESS, 'duplicate request');
+    // 12. replay guard for state-changing methods (one use of a signed request per window), and the
+    // rate limit of signed calls; issued together, so a pipelining KV store answers both in one trip.
+    const [fresh, overLimitBy] = await Promise.all([
+      definition.writes ? this.claimOnce(appid, String(call.sign).toUpperCase()) : true,
+      this.rateLimit(appid, call.ip),
+    ]);
+    if (overLimitBy > 0) {
+      // Refused unheard: the same signed write may be sent again once the minute is over.
+      if (definition.writes && fresh) await this.app.kv.del(replayKey(appid, String(call.sign).toUpperCase()));
+      return refusal(Code.BUSINESS, `too many requests: try again in ${overLimitBy} s`);
+    }
+    if (!fresh) return refusal(Code.BUSINESS, 'duplicate request');
 
     // 13–16. the caller's session, as the method requires
     const token = text(data.token);
@@ -152,11 +164,25 @@ export class ProtocolPipeline {
     return definition.handler(params as Record<string, unknown>, context, this.app);
   }
 
+  /**
+   * Counts a signed call against `rateLimit.perMinute` for its appid and client IP (a fixed minute in
+   * the KV store, shared by every process). Answers 0 when within the limit, else the seconds until the
+   * minute ends. Unsigned calls never get here: refusing them costs less than counting them.
+   */
+  private async rateLimit(appid: string, ip: string): Promise<number> {
+    const limit = this.app.config.rateLimit.perMinute;
+    if (limit === 0) return 0;
+    const now = this.app.clock.now();
+    const minute = Math.floor(now / 60_000);
+    const count = await this.app.kv.incr(`rate:${appid}:${ip}:${minute}`, { ttlMs: 61_000 });
+    return count > limit ? Math.max(1, Math.ceil(((minute + 1) * 60_000 - now) / 1000)) : 0;
+  }
+
   /** Whether this is the first use of a signed write inside the window. */
   private claimOnce(appid: string, sign: string): Promise<boolean> {
     const windowMs = this.app.config.protocol.timestampWindowSec * 1000;
     // A timestamp stays acceptable for two windows (from ts − window to ts + window): remember that long.
-    return this.app.kv.set(`replay:${appid}:${sign}`, '1', { ttlMs: 2 * windowMs, onlyIfAbsent: true });
+    return this.app.kv.set(replayKey(appid, sign), '1', { ttlMs: 2 * windowMs, onlyIfAbsent: true });
   }
 
   private async validate(definition: MethodDefinition, data: Record<string, unknown>): Promise<unknown> {
