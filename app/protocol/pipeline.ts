@@ -2,6 +2,7 @@ import type { AppContext } from '../context';
 import { unixSeconds } from '../core/clock';
 import { ApiError, Code } from '../core/errors';
 import { ipMatches } from '../core/ip';
+import { maskSensitive } from '../core/mask';
 import { Reply, type CallContext, type MethodDefinition, type UploadedFile } from '../registry/method';
 import type { MethodRegistry } from '../registry/registry';
 import { isVersion } from '../registry/version';
@@ -26,9 +27,20 @@ export interface CallFacts {
   method?: string;
   userId?: number;
   error?: unknown;
+  /** The call's parameters, masked: only set for an unexpected failure, whose log line needs them. */
+  params?: unknown;
 }
 
 const TEN_DIGITS = /^\d{10}$/;
+
+/** `data` as an object for the log of a failed call (it parsed once already, or it would not have failed late). */
+function parsedData(raw: unknown): unknown {
+  try {
+    return typeof raw === 'string' ? JSON.parse(raw) : undefined;
+  } catch {
+    return undefined;
+  }
+}
 
 const replayKey = (appid: string, sign: string) => `replay:${appid}:${sign}`;
 
@@ -71,7 +83,10 @@ export class ProtocolPipeline {
       return result instanceof Reply ? success(result.data, result.msg) : success(result);
     } catch (err) {
       const { answer, unexpected } = failure(err, call.requestId);
-      if (unexpected) facts.error = err;
+      if (unexpected) {
+        facts.error = err;
+        facts.params = maskSensitive(parsedData(call.data));
+      }
       return answer;
     }
   }

@@ -115,10 +115,6 @@ export class SessionService {
     ]);
   }
 
-  /** `system.init`: slides a live token and says whether it is live; never revives an ended one. */
-  async touch(token: string | undefined): Promise<SessionUser | null> {
-    return this.resolve(token, 'optional');
-  }
 
   /** Logout: the token ends for good. */
   async end(session: SessionUser): Promise<void> {
@@ -145,13 +141,6 @@ export class SessionService {
     await this.app.kv.set(sessionKey(keep.tokenHash), JSON.stringify(record), { ttlMs: Math.max(1, record.exp - this.app.clock.now()) });
   }
 
-  /** Ends every session of a user (account disabled): both classes' current tokens answer 601. */
-  async endAll(userId: number): Promise<void> {
-    for (const cls of ['app', 'web'] as const) {
-      const hash = await this.app.kv.get(currentKey(userId, cls));
-      if (hash) await this.app.kv.del(sessionKey(hash), currentKey(userId, cls));
-    }
-  }
 }
 
 export const sessionService = (app: AppContext): SessionService => new SessionService(app);

@@ -42,9 +42,6 @@ export function createDb(db: AppConfig['db']): Knex {
   });
 }
 
-export function isMysql(knex: Knex): boolean {
-  return knex.client.config.client === 'mysql2';
-}
 
 /** Unique-key violation, on either engine (duplicate registration, skuid, order number…). */
 export function isUniqueViolation(err: unknown): boolean {

@@ -188,7 +188,7 @@ export function createHttpApp(app: AppContext, registry: MethodRegistry, extraRo
         user_id: facts.userId,
         ms: Math.round(ms * 100) / 100,
       };
-      if (facts.error) app.logger.error({ ...line, err: facts.error }, 'call failed');
+      if (facts.error) app.logger.error({ ...line, params: facts.params, err: facts.error }, 'call failed');
       else writeCallLine(line);
     }
   });

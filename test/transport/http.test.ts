@@ -107,10 +107,12 @@ describe('transport: HTTP around the protocol', () => {
     expect(JSON.stringify(answer)).not.to.match(/ECONNREFUSED|hunter2|10\.1\.2\.3|db\.ts/);
     const errors = captured.lines.filter((l) => l.level === 50);
     expect(errors).to.have.length(1);
-    const line = errors[0] as { req_id: string; method: string; code: number; err: { stack: string } };
+    const line = errors[0] as { req_id: string; method: string; code: number; err: { stack: string }; params: Record<string, string> };
     expect(answer.msg).to.contain(line.req_id);
     expect(line).to.include({ method: 'probe.crash', code: 500 });
     expect(line.err.stack).to.contain('ECONNREFUSED');
+    // The parameters are there to debug with, their sensitive values masked.
+    expect(line.params).to.include({ method: 'probe.crash', appid: client.appid, password: '***', mobile: '13***00' });
     expect(JSON.stringify(captured.lines)).not.to.contain('13800138000');
   });
 
