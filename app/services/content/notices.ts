@@ -71,7 +71,7 @@ export class NoticeService {
     const since = userId ? await registeredAt(this.app, userId) : null;
     if (since === null) return 0;
     const rows = (await this.shown(platform)
-      .where('c_time', '>=', since)
+      .whereRaw('(CASE WHEN published_at > 0 THEN published_at ELSE c_time END) >= ?', [since])
       .whereNotExists((q) =>
         q.select(this.app.db.raw('1')).from('notice_reads as r').whereRaw('r.noticeid = notices.noticeid').where('r.user_id', userId),
       )

@@ -41,6 +41,26 @@ describe('admin notice.*', () => {
     refused(await t.admin('notice.edit', { noticeid, title: 'x' }), /notice does not exist/);
   });
 
+  it('a notice drafted hidden is published when first shown: members who registered meanwhile count it unread', async () => {
+    const { noticeid } = ok(await t.admin<{ noticeid: number }>('notice.add', { title: 'Draft', body: 'b', cur_status: 0 }));
+    const publishedAt = async () => Number((await t.server.app.db('notices').where({ noticeid }).first()).published_at);
+    expect(await publishedAt()).to.equal(0);
+    t.server.clock.advance(60_000);
+    const member = await createTestUser(t.server); // registers after the draft was written
+    const unread = async () => ok(await t.app.call<{ count: number }>('notice.unread.count', {}, { token: member.token })).count;
+    const before = await unread();
+    t.server.clock.advance(60_000);
+    ok(await t.admin('notice.edit', { noticeid, cur_status: 1 }));
+    expect(await unread()).to.equal(before + 1);
+    const first = await publishedAt();
+    expect(first).to.equal(Math.floor(t.server.clock.now() / 1000));
+    // hidden and shown again, it keeps its first publication
+    ok(await t.admin('notice.edit', { noticeid, cur_status: 0 }));
+    t.server.clock.advance(60_000);
+    ok(await t.admin('notice.edit', { noticeid, cur_status: 1 }));
+    expect(await publishedAt()).to.equal(first);
+  });
+
   it('a dialog notice needs an end time, stored as unix seconds and listed formatted', async () => {
     refused(await t.admin('notice.add', { title: 'Dialog', body: 'b', is_dialog: 1 }), /dialog_end_time/);
     const { noticeid } = ok(await t.admin<{ noticeid: number }>('notice.add', { title: 'Dialog', body: 'b', is_dialog: 1, dialog_end_time: '2099-01-01 08:00:00', platforms: [2] }));
