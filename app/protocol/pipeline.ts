@@ -189,7 +189,11 @@ export class ProtocolPipeline {
     if (limit === 0) return 0;
     const now = this.app.clock.now();
     const minute = Math.floor(now / 60_000);
-    const count = await this.app.kv.incr(`rate:${appid}:${ip}:${minute}`, { ttlMs: 61_000 });
+    const key = `rate:${appid}:${ip}:${minute}`;
+    // The key is per minute, so its TTL is only garbage collection: a plain increment (far cheaper than
+    // an atomic increment-with-TTL script on every signed call), and the TTL once, by the minute's first call.
+    const count = await this.app.kv.incr(key);
+    if (count === 1) await this.app.kv.expire(key, 61_000);
     return count > limit ? Math.max(1, Math.ceil(((minute + 1) * 60_000 - now) / 1000)) : 0;
   }
 

@@ -21,6 +21,10 @@ describe('protocol: rate limit of signed calls per appid and client IP', () => {
       expect((await client.send(data, signData(data, 'wrong secret'))).msg).to.equal('signature error');
     }
     for (let i = 0; i < 5; i++) expect((await client.call('probe.echo')).code, `call ${i + 1}`).to.equal(200);
+    // The minute's counter expires on its own (set once, by the minute's first call).
+    const key = `rate:${client.appid}:127.0.0.1:${Math.floor(server.clock.now() / 60_000)}`;
+    expect(await server.app.kv.get(key)).to.equal('5');
+    expect(await server.app.kv.ttl(key)).to.be.within(1, 61_000);
   });
 
   let refusedWrite: { data: string; sign: string };
