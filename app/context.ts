@@ -14,6 +14,7 @@ export type ServiceFactory<T> = (app: AppContext) => T;
  */
 export class AppContext {
   private readonly services = new Map<ServiceFactory<unknown>, unknown>();
+  private readonly closers: Array<() => Promise<void> | void> = [];
 
   constructor(
     readonly config: AppConfig,
@@ -33,7 +34,13 @@ export class AppContext {
     this.services.set(factory, instance);
   }
 
+  /** Runs `fn` when the context closes, before the stores do (a service flushing what it holds). */
+  onClose(fn: () => Promise<void> | void): void {
+    this.closers.push(fn);
+  }
+
   async close(): Promise<void> {
+    for (const fn of this.closers.splice(0)) await fn();
     await this.kv.close();
     await this.db.destroy();
   }

@@ -8,6 +8,7 @@ import type { MethodRegistry } from '../registry/registry';
 import { isVersion } from '../registry/version';
 import { appAuthService } from '../services/appAuth';
 import { ipBanList } from '../services/ipBans';
+import { rateLimiter } from '../services/rateLimiter';
 import { sessionService } from '../services/sessions';
 import { failure, success, type Answer } from './answer';
 import { verifySignature } from './signature';
@@ -66,6 +67,7 @@ export class ProtocolPipeline {
   private readonly appAuth;
   private readonly bans;
   private readonly sessions;
+  private readonly rateLimiter;
 
   constructor(
     private readonly app: AppContext,
@@ -74,6 +76,7 @@ export class ProtocolPipeline {
     this.appAuth = app.use(appAuthService);
     this.bans = app.use(ipBanList);
     this.sessions = app.use(sessionService);
+    this.rateLimiter = app.use(rateLimiter);
   }
 
   async run(call: IncomingCall, facts: CallFacts): Promise<Answer> {
@@ -138,18 +141,12 @@ export class ProtocolPipeline {
     const definition = this.registry.resolve(credential.apiType, method, data.v);
     if (!definition) return refusal(Code.NO_METHOD, 'method does not exist');
 
-    // 12. replay guard for state-changing methods (one use of a signed request per window), and the
-    // rate limit of signed calls; issued together, so a pipelining KV store answers both in one trip.
-    const [fresh, overLimitBy] = await Promise.all([
-      definition.writes ? this.claimOnce(appid, String(call.sign).toUpperCase()) : true,
-      this.rateLimit(appid, call.ip),
-    ]);
-    if (overLimitBy > 0) {
-      // Refused unheard: the same signed write may be sent again once the minute is over.
-      if (definition.writes && fresh) await this.app.kv.del(replayKey(appid, String(call.sign).toUpperCase()));
-      return refusal(Code.BUSINESS, `too many requests: try again in ${overLimitBy} s`);
-    }
-    if (!fresh) return refusal(Code.BUSINESS, 'duplicate request');
+    // 12. the rate limit of signed calls (counted in process, shared through the KV store each second),
+    // then the replay guard for state-changing methods: one use of a signed request per window. A call
+    // refused for the limit claims nothing, so the same signed write may be sent again later.
+    const overLimitBy = this.rateLimiter.hit(appid, call.ip);
+    if (overLimitBy > 0) return refusal(Code.BUSINESS, `too many requests: try again in ${overLimitBy} s`);
+    if (definition.writes && !(await this.claimOnce(appid, String(call.sign).toUpperCase()))) return refusal(Code.BUSINESS, 'duplicate request');
 
     // 13–16. the caller's session, as the method requires
     const token = text(data.token);
@@ -177,24 +174,6 @@ export class ProtocolPipeline {
     };
     // 18. business rules
     return definition.handler(params as Record<string, unknown>, context, this.app);
-  }
-
-  /**
-   * Counts a signed call against `rateLimit.perMinute` for its appid and client IP (a fixed minute in
-   * the KV store, shared by every process). Answers 0 when within the limit, else the seconds until the
-   * minute ends. Unsigned calls never get here: refusing them costs less than counting them.
-   */
-  private async rateLimit(appid: string, ip: string): Promise<number> {
-    const limit = this.app.config.rateLimit.perMinute;
-    if (limit === 0) return 0;
-    const now = this.app.clock.now();
-    const minute = Math.floor(now / 60_000);
-    const key = `rate:${appid}:${ip}:${minute}`;
-    // The key is per minute, so its TTL is only garbage collection: a plain increment (far cheaper than
-    // an atomic increment-with-TTL script on every signed call), and the TTL once, by the minute's first call.
-    const count = await this.app.kv.incr(key);
-    if (count === 1) await this.app.kv.expire(key, 61_000);
-    return count > limit ? Math.max(1, Math.ceil(((minute + 1) * 60_000 - now) / 1000)) : 0;
   }
 
   /** Whether this is the first use of a signed write inside the window. */

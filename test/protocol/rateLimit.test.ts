@@ -1,5 +1,7 @@
 import { expect } from 'chai';
+import { AppContext } from '../../app/context';
 import { signData } from '../../app/protocol/signature';
+import { rateLimiter } from '../../app/services/rateLimiter';
 import { startTestServer, type TestClient, type TestServer } from '../helpers/harness';
 import { probeMethods } from '../helpers/probes';
 
@@ -21,7 +23,8 @@ describe('protocol: rate limit of signed calls per appid and client IP', () => {
       expect((await client.send(data, signData(data, 'wrong secret'))).msg).to.equal('signature error');
     }
     for (let i = 0; i < 5; i++) expect((await client.call('probe.echo')).code, `call ${i + 1}`).to.equal(200);
-    // The minute's counter expires on its own (set once, by the minute's first call).
+    // Counts reach the shared per-minute counter at the next flush (each second); it expires on its own.
+    await server.app.use(rateLimiter).flush();
     const key = `rate:${client.appid}:127.0.0.1:${Math.floor(server.clock.now() / 60_000)}`;
     expect(await server.app.kv.get(key)).to.equal('5');
     expect(await server.app.kv.ttl(key)).to.be.within(1, 61_000);
@@ -40,6 +43,18 @@ describe('protocol: rate limit of signed calls per appid and client IP', () => {
   it('another appid from the same address has its own budget', async () => {
     const other = await server.client('app');
     expect((await other.call('probe.echo')).code).to.equal(200);
+  });
+
+  it('processes share one budget through the KV store, each learning the total at its next flush', async () => {
+    const caller = await server.client('app');
+    // A second process: its own limiter, the same KV store.
+    const otherProcess = new AppContext(server.config, server.app.db, server.app.kv, server.clock, server.app.logger);
+    const elsewhere = otherProcess.use(rateLimiter);
+    for (let i = 0; i < 4; i++) expect(elsewhere.hit(caller.appid, '127.0.0.1')).to.equal(0);
+    await elsewhere.flush();
+    expect((await caller.call('probe.echo')).code).to.equal(200); // 5th: this process has not flushed yet
+    await server.app.use(rateLimiter).flush();
+    expect((await caller.call('probe.echo')).msg).to.match(/^too many requests/);
   });
 
   it('the next minute starts afresh, and a write refused unheard may be sent again', async () => {
