@@ -1,7 +1,7 @@
 import cluster from 'node:cluster';
 import { ConfigError, loadConfig, type AppConfig } from '../config';
 import { createAppContext, startServer } from './bootstrap';
-import { demoAppidFile, seedDemoData } from './demo/seed';
+import { demoAppidFile, seedDemoData } from './platform/demo';
 
 function exitWith(message: string): never {
   process.stderr.write(`${message}\n`);

@@ -1,5 +1,5 @@
 import { createAppContext } from '../app/bootstrap';
-import { API_TYPES, appAuthService, type ApiType, type AppidRow } from '../app/services/appAuth';
+import { API_TYPES, appAuthService, type ApiType, type AppidRow } from '../app/platform/gateway/appAuth';
 import { fail, parseArgs, scriptConfig } from './cli';
 
 const USAGE = `usage:

@@ -6,10 +6,10 @@ import { maskSensitive } from '../core/mask';
 import { Reply, type CallContext, type MethodDefinition, type UploadedFile } from '../registry/method';
 import type { MethodRegistry } from '../registry/registry';
 import { isVersion } from '../registry/version';
-import { appAuthService } from '../services/appAuth';
-import { ipBanList } from '../services/ipBans';
-import { rateLimiter } from '../services/rateLimiter';
-import { sessionService } from '../services/sessions';
+import { appAuthService } from '../platform/gateway/appAuth';
+import { ipBanList } from '../platform/gateway/ipBans';
+import { rateLimiter } from '../platform/gateway/rateLimiter';
+import { sessionService } from '../platform/sessions/sessions';
 import { failure, success, type Answer } from './answer';
 import { verifySignature } from './signature';
 
@@ -150,7 +150,7 @@ export class ProtocolPipeline {
 
     // 13–16. the caller's session, as the method requires
     const token = text(data.token);
-    const user = await this.sessions.resolve(token, definition.user);
+    const user = await this.sessions.resolve(token, definition.user, credential.apiType);
     if (user) facts.userId = user.userId;
 
     // 17. the method's own parameters

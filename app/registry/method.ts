@@ -1,35 +1,15 @@
 import type Joi from 'joi';
 import type { AppContext } from '../context';
-import type { ApiType } from '../services/appAuth';
-import type { SessionUser, UserRequirement } from '../services/sessions';
+import type { ApiType, Caller, UploadedFile, UserRequirement } from '../core/caller';
 
-/** An uploaded file part (multipart); never part of the signature. Removed after the call. */
-export interface UploadedFile {
-  field: string;
-  path: string;
-  size: number;
-  originalName: string;
-  declaredType: string;
-}
+export type { UploadedFile } from '../core/caller';
 
 /** Everything a handler may know about the call besides its parameters; no koa, no HTTP. */
-export interface CallContext {
-  requestId: string;
-  appid: string;
-  apiType: ApiType;
+export interface CallContext extends Caller {
   method: string;
   /** The version the client asked for (`v`). */
   version: string;
-  ip: string;
-  /** Fixed parameters (protocol §2); absent ones are '' or 0. */
-  platform: number;
-  appV: string;
-  channel: string;
-  deviceToken: string;
-  uniqueId: string;
   token: string;
-  /** The session behind `token`, when the method's requirement found one. */
-  user: SessionUser | null;
   files: UploadedFile[];
 }
 

@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import type { ApiType } from '../services/appAuth';
+import type { ApiType } from '../platform/gateway/appAuth';
 import { isMethodDefinition, type MethodDefinition } from './method';
 import { isVersion, versionRank } from './version';
 
@@ -50,7 +50,21 @@ export class MethodRegistry {
   }
 }
 
-const METHODS_DIR = path.join(__dirname, '..', 'methods');
+const APP_DIR = path.join(__dirname, '..');
+
+/**
+ * Where method modules live: `products/<product>/methods/<namespace>/…` for each product, and
+ * `platform/methods/<namespace>/…` for the platform's own back-office methods. The folder right below
+ * `methods/` is the namespace the modules in it serve.
+ */
+export function methodRoots(appDir: string = APP_DIR): string[] {
+  const products = path.join(appDir, 'products');
+  const roots = fs.existsSync(products)
+    ? fs.readdirSync(products, { withFileTypes: true }).filter((e) => e.isDirectory()).map((e) => path.join(products, e.name, 'methods'))
+    : [];
+  roots.push(path.join(appDir, 'platform', 'methods'));
+  return roots.filter((dir) => fs.existsSync(dir)).sort();
+}
 
 function methodFiles(dir: string): string[] {
   return fs
@@ -63,15 +77,30 @@ function methodFiles(dir: string): string[] {
     .sort();
 }
 
-/** Every method module under app/methods, registered; a duplicate is a start error. */
-export function discoverMethods(dir: string = METHODS_DIR): MethodRegistry {
+/**
+ * Every method module under the given roots, registered. A module must serve exactly the namespace of
+ * its folder (`methods/<namespace>/…`), so the tree says who can call what; a duplicate, a module
+ * defining no method or one declaring another namespace is a start error.
+ */
+export function discoverMethods(roots: string[] = methodRoots()): MethodRegistry {
   const registry = new MethodRegistry();
-  for (const file of methodFiles(dir)) {
-    // eslint-disable-next-line @typescript-eslint/no-require-imports
-    const exported = require(file) as Record<string, unknown>;
-    const definitions = Object.values(exported).filter(isMethodDefinition);
-    if (definitions.length === 0) throw new Error(`${path.relative(dir, file)} defines no method (use defineMethod)`);
-    for (const definition of definitions) registry.register(definition);
+  for (const root of roots) {
+    for (const namespaceDir of fs.readdirSync(root, { withFileTypes: true }).filter((e) => e.isDirectory())) {
+      const namespace = namespaceDir.name;
+      for (const file of methodFiles(path.join(root, namespace))) {
+        // eslint-disable-next-line @typescript-eslint/no-require-imports
+        const exported = require(file) as Record<string, unknown>;
+        const definitions = Object.values(exported).filter(isMethodDefinition);
+        const where = path.relative(APP_DIR, file);
+        if (definitions.length === 0) throw new Error(`${where} defines no method (use defineMethod)`);
+        for (const definition of definitions) {
+          if (definition.namespaces.length !== 1 || definition.namespaces[0] !== namespace) {
+            throw new Error(`${where}: method ${definition.name} declares namespaces [${definition.namespaces.join(', ')}] but lives in the ${namespace} folder`);
+          }
+          registry.register(definition);
+        }
+      }
+    }
   }
   return registry;
 }

@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import type { GetRoute } from './http';
-import { uploadService } from '../services/uploads';
+import { uploadService } from '../platform/files/uploads';
 
 const PREFIX = '/files';
 

@@ -3,7 +3,7 @@ import path from 'node:path';
 import { Redis } from 'ioredis';
 import type { AppConfig } from '../../config';
 import { createAppContext } from '../../app/bootstrap';
-import { appAuthService } from '../../app/services/appAuth';
+import { appAuthService } from '../../app/platform/gateway/appAuth';
 
 const ROOT = path.resolve(__dirname, '..', '..');
 

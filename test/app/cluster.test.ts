@@ -7,8 +7,8 @@ import { loadConfig } from '../../config';
 import { createAppContext } from '../../app/bootstrap';
 import type { AppContext } from '../../app/context';
 import { ApiClient } from '../../app/sdk/client';
-import { appAuthService } from '../../app/services/appAuth';
-import { sessionService } from '../../app/services/sessions';
+import { appAuthService } from '../../app/platform/gateway/appAuth';
+import { sessionService } from '../../app/platform/sessions/sessions';
 import { insertId } from '../../app/storage/db';
 import { RedisKvStore } from '../../app/storage/kv/redis';
 import { createMysqlDatabase, usingMysql, usingRedis } from '../helpers/harness';
@@ -71,7 +71,7 @@ if (usingMysql() && usingRedis()) {
       );
       const appid = await setup.use(appAuthService).create({ apiType: 'app', name: 'cluster test' });
       const userId = await insertId(setup.db('users').insert({ open_id: crypto.randomBytes(16).toString('hex'), mobile: '13912345678', nickname: '139****5678', status: 1 }));
-      token = await setup.use(sessionService).issue(userId, 1);
+      token = await setup.use(sessionService).issue(userId, 1, 'app');
 
       const port = await freePort();
       child = spawn(process.execPath, ['--import', 'tsx', 'app/main.ts'], {

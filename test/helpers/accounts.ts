@@ -1,8 +1,8 @@
 import { expect } from 'chai';
-import type { Auth } from '../../app/services/accounts';
-import { PasswordHasher, passwordHasher } from '../../app/services/passwords';
-import { DISTRICT, seedDistricts } from '../../db/seeds/011_accounts';
-import { seedSmsTemplates } from '../../db/seeds/010_sms';
+import type { Auth } from '../../app/platform/identity/accounts';
+import { PasswordHasher, passwordHasher } from '../../app/platform/identity/passwords';
+import { DISTRICT, seedDistricts } from '../../app/products/app/demo/011_accounts';
+import { seedSmsTemplates } from '../../app/products/app/demo/010_sms';
 import { startTestServer, type TestClient, type TestServer } from './harness';
 import { lastCode } from './sms';
 import { createTestUser, uniqueMobile, type TestUser } from './users';
@@ -55,7 +55,7 @@ export async function sendCode(server: TestServer, client: TestClient, mobile: s
   return lastCode(server, mobile, key);
 }
 
-export type { Auth } from '../../app/services/accounts';
+export type { Auth } from '../../app/platform/identity/accounts';
 
 /** Registers a new member through `sms.send` + `user.register`. */
 export async function registerMember(

@@ -11,7 +11,7 @@ import { createLogger, type Logger } from '../../app/core/logger';
 import type { MethodDefinition } from '../../app/registry/method';
 import { discoverMethods } from '../../app/registry/registry';
 import type { AppContext } from '../../app/context';
-import { appAuthService, type ApiType } from '../../app/services/appAuth';
+import { appAuthService, type ApiType } from '../../app/platform/gateway/appAuth';
 import { ApiClient, type ClientOptions } from '../../app/sdk/client';
 import { MemoryKvStore } from '../../app/storage/kv/memory';
 import { RedisKvStore } from '../../app/storage/kv/redis';

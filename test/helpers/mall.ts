@@ -1,9 +1,9 @@
 import { expect } from 'chai';
 import { unixSeconds } from '../../app/core/clock';
-import { pointsService } from '../../app/services/mall/points';
+import { pointsService } from '../../app/products/app/services/mall/points';
 import { insertId } from '../../app/storage/db';
-import { DISTRICT, seedDistricts } from '../../db/seeds/011_accounts';
-import { seedMall, type SeededMall } from '../../db/seeds/030_mall';
+import { DISTRICT, seedDistricts } from '../../app/products/app/demo/011_accounts';
+import { seedMall, type SeededMall } from '../../app/products/app/demo/030_mall';
 import { startTestServer, type TestClient, type TestServer } from './harness';
 import { createTestUser, type TestUser } from './users';
 

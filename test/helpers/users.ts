@@ -1,7 +1,8 @@
 import crypto from 'node:crypto';
 import { unixSeconds } from '../../app/core/clock';
 import { insertId } from '../../app/storage/db';
-import { sessionService } from '../../app/services/sessions';
+import { sessionService } from '../../app/platform/sessions/sessions';
+import type { ApiType } from '../../app/core/caller';
 import type { TestServer } from './harness';
 
 export interface TestUser {
@@ -26,7 +27,7 @@ export function uniqueMobile(): string {
  */
 export async function createTestUser(
   server: TestServer,
-  options: { mobile?: string; platform?: number; registeredAt?: number; nickname?: string } = {},
+  options: { mobile?: string; platform?: number; registeredAt?: number; nickname?: string; apiType?: ApiType } = {},
 ): Promise<TestUser> {
   const mobile = options.mobile ?? uniqueMobile();
   const openId = crypto.randomBytes(16).toString('hex');
@@ -41,6 +42,6 @@ export async function createTestUser(
       u_time: now,
     }),
   );
-  const token = await server.app.use(sessionService).issue(id, options.platform ?? 1);
+  const token = await server.app.use(sessionService).issue(id, options.platform ?? 1, options.apiType ?? 'app');
   return { id, mobile, openId, token };
 }

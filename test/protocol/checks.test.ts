@@ -1,8 +1,8 @@
 import { expect } from 'chai';
 import { signData } from '../../app/protocol/signature';
-import { appAuthService } from '../../app/services/appAuth';
-import { ipBanList } from '../../app/services/ipBans';
-import { sessionService } from '../../app/services/sessions';
+import { appAuthService } from '../../app/platform/gateway/appAuth';
+import { ipBanList } from '../../app/platform/gateway/ipBans';
+import { sessionService } from '../../app/platform/sessions/sessions';
 import { startTestServer, type TestClient, type TestServer } from '../helpers/harness';
 import { probeMethods } from '../helpers/probes';
 import { createTestUser } from '../helpers/users';
@@ -235,7 +235,7 @@ describe('protocol §3: the checks in order', () => {
     it('14: an unknown or expired token → 601', async () => {
       expect((await signed(fixed({ method: 'probe.private', token: 'f'.repeat(48) }))).code).to.equal(601);
       const user = await createTestUser(server);
-      const token = await sessions().issue(user.id, 3); // web class: 30 minutes
+      const token = await sessions().issue(user.id, 3, 'app'); // web class: 30 minutes
       expect((await signed(fixed({ method: 'probe.private', token }))).data).to.deep.equal({ user_id: user.id });
       server.clock.advance(31 * 60 * 1000);
       expect((await signed(fixed({ method: 'probe.private', token }))).code).to.equal(601);
@@ -243,9 +243,9 @@ describe('protocol §3: the checks in order', () => {
 
     it('15: a token replaced by a newer login of the same class → 603; the other class is unaffected', async () => {
       const { id } = await createTestUser(server, { platform: 3 });
-      const first = await sessions().issue(id, 1);
-      const web = await sessions().issue(id, 3);
-      const second = await sessions().issue(id, 2);
+      const first = await sessions().issue(id, 1, 'app');
+      const web = await sessions().issue(id, 3, 'app');
+      const second = await sessions().issue(id, 2, 'app');
       expect((await signed(fixed({ method: 'probe.private', token: first }))).code).to.equal(603);
       expect((await signed(fixed({ method: 'probe.private', token: second }))).code).to.equal(200);
       expect((await signed(fixed({ method: 'probe.private', token: web }))).code).to.equal(200);
@@ -255,7 +255,7 @@ describe('protocol §3: the checks in order', () => {
       const { id, token } = await createTestUser(server);
       await sessions().passwordChanged(id);
       expect((await signed(fixed({ method: 'probe.private', token }))).code).to.equal(606);
-      const fresh = await sessions().issue(id, 1);
+      const fresh = await sessions().issue(id, 1, 'app');
       expect((await signed(fixed({ method: 'probe.private', token: fresh }))).code).to.equal(200);
     });
 

@@ -1,7 +1,7 @@
 import { expect } from 'chai';
 import { AppContext } from '../../app/context';
 import { signData } from '../../app/protocol/signature';
-import { rateLimiter } from '../../app/services/rateLimiter';
+import { rateLimiter } from '../../app/platform/gateway/rateLimiter';
 import { startTestServer, type TestClient, type TestServer } from '../helpers/harness';
 import { probeMethods } from '../helpers/probes';
 

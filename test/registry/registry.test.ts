@@ -36,10 +36,13 @@ describe('method registry', () => {
     expect(registry.resolve('app', 'app.upgrade', '1.0.0')?.name).to.equal('system.upgrade');
   });
 
-  it('discovers every module under app/methods, and a duplicate there stops the start', () => {
+  it('discovers every module under products/*/methods/<namespace>, and a duplicate there stops the start', () => {
     const registry = discoverMethods();
     expect(registry.resolve('app', 'system.request.token', '1.0.0')?.name).to.equal('system.request.token');
-    const fixtures = path.join(__dirname, 'fixtures', 'duplicate');
-    expect(() => discoverMethods(fixtures)).to.throw(/duplicate method: dup.method/);
+    expect(() => discoverMethods([path.join(__dirname, 'fixtures', 'duplicate')])).to.throw(/duplicate method: dup.method/);
+  });
+
+  it('refuses a module whose declared namespace is not its folder', () => {
+    expect(() => discoverMethods([path.join(__dirname, 'fixtures', 'misplaced')])).to.throw(/declares namespaces \[app\] but lives in the admin folder/);
   });
 });

@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { expect } from 'chai';
 import { unixSeconds } from '../../app/core/clock';
-import type { UploadAnswer } from '../../app/services/uploads';
+import type { UploadAnswer } from '../../app/platform/files/uploads';
 import { startTestServer, type TestServer } from '../helpers/harness';
 import { imagePart, rawRequest, tinyImages } from '../helpers/images';
 import { createTestUser } from '../helpers/users';

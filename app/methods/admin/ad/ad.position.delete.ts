@@ -1,4 +1,0 @@
-import { adminCrudMethod } from '../../../services/admin/methods';
-import { adPositionsAdmin } from '../../../services/admin/ads';
-
-export const adminAdPositionDelete = adminCrudMethod(adPositionsAdmin, 'delete', 'ad.position.delete', 'Deletes a ad position (a place in the app that shows ads) (soft: status 2).');

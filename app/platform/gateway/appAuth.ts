@@ -1,0 +1,162 @@
+import crypto from 'node:crypto';
+import type net from 'node:net';
+import type { AppContext } from '../../context';
+import { unixSeconds } from '../../core/clock';
+import { parseIpList } from '../../core/ip';
+
+import { API_TYPES, type ApiType } from '../../core/caller';
+
+export { API_TYPES, type ApiType };
+
+export interface AppidRow {
+  id: number;
+  appid: string;
+  api_type: ApiType;
+  name: string;
+  secret: string;
+  prev_secret: string | null;
+  prev_secret_expires_at: number | null;
+  ip_allow: string | null;
+  status: number;
+  c_time: number;
+  u_time: number;
+}
+
+/** An active appid as the protocol needs it: its namespace, the secrets that verify now, its allow-list. */
+export interface AppCredential {
+  appid: string;
+  apiType: ApiType;
+  name: string;
+  secret: string;
+  previousSecret: { secret: string; expiresAt: number } | null;
+  allowList: net.BlockList | null;
+}
+
+interface CacheEntry {
+  credential: AppCredential | null;
+  loadedAt: number;
+}
+
+const MAX_CACHED = 10_000;
+
+function toCredential(row: AppidRow): AppCredential {
+  return {
+    appid: row.appid,
+    apiType: row.api_type,
+    name: row.name,
+    secret: row.secret,
+    previousSecret:
+      row.prev_secret && row.prev_secret_expires_at ? { secret: row.prev_secret, expiresAt: row.prev_secret_expires_at } : null,
+    allowList: row.ip_allow && row.ip_allow.trim() ? parseIpList(row.ip_allow) : null,
+  };
+}
+
+export function newSecret(): string {
+  return crypto.randomBytes(16).toString('hex');
+}
+
+/**
+ * Appids and their secrets. Lookups are cached in process for `protocol.appidCacheMs` (unknown appids
+ * too, so garbage appids cannot hammer the database); a disabled or rotated appid takes effect everywhere
+ * within that time.
+ */
+export class AppAuthService {
+  private readonly cache = new Map<string, CacheEntry>();
+  private readonly loading = new Map<string, Promise<AppCredential | null>>();
+
+  constructor(private readonly app: AppContext) {}
+
+  async find(appid: string): Promise<AppCredential | null> {
+    const ttl = this.app.config.protocol.appidCacheMs;
+    const now = this.app.clock.now();
+    const hit = this.cache.get(appid);
+    if (hit && now - hit.loadedAt < ttl) return hit.credential;
+    const pending = this.loading.get(appid);
+    if (pending) return pending;
+    const load = this.load(appid).finally(() => this.loading.delete(appid));
+    this.loading.set(appid, load);
+    return load;
+  }
+
+  private async load(appid: string): Promise<AppCredential | null> {
+    const row = (await this.app.db<AppidRow>('api_auth').where({ appid }).first()) ?? null;
+    let credential: AppCredential | null = null;
+    if (row && row.status === 1) {
+      try {
+        credential = toCredential(row);
+      } catch (err) {
+        // A broken allow-list must not open the appid to everyone: treat it as disabled, say why once.
+        this.app.logger.error({ appid, err: (err as Error).message }, 'appid has a malformed ip_allow; refusing it');
+      }
+    }
+    if (this.cache.size >= MAX_CACHED) this.cache.clear();
+    if (this.app.config.protocol.appidCacheMs > 0) this.cache.set(appid, { credential, loadedAt: this.app.clock.now() });
+    return credential;
+  }
+
+  /** The secrets a signature may be made with right now: the current one, and the previous until it expires. */
+  liveSecrets(credential: AppCredential): string[] {
+    const prev = credential.previousSecret;
+    return prev && prev.expiresAt > unixSeconds(this.app.clock) ? [credential.secret, prev.secret] : [credential.secret];
+  }
+
+  forget(appid?: string): void {
+    if (appid === undefined) this.cache.clear();
+    else this.cache.delete(appid);
+  }
+
+  // ---- operator actions (scripts/appid.ts, tests) ----
+
+  async create(input: { apiType: ApiType; name: string; appid?: string; secret?: string; ipAllow?: string }): Promise<AppidRow> {
+    if (input.ipAllow) parseIpList(input.ipAllow); // refuse a malformed list before storing it
+    const now = unixSeconds(this.app.clock);
+    const row = {
+      appid: input.appid ?? `${input.apiType}_${crypto.randomBytes(6).toString('hex')}`,
+      api_type: input.apiType,
+      name: input.name,
+      secret: input.secret ?? newSecret(),
+      ip_allow: input.ipAllow ?? '',
+      status: 1,
+      c_time: now,
+      u_time: now,
+    };
+    await this.app.db('api_auth').insert(row);
+    return (await this.app.db<AppidRow>('api_auth').where({ appid: row.appid }).first()) as AppidRow;
+  }
+
+  async list(): Promise<AppidRow[]> {
+    return this.app.db<AppidRow>('api_auth').orderBy('id');
+  }
+
+  /** A new secret; the old one keeps verifying for `graceSeconds` so clients in the field can update. */
+  async rotate(appid: string, graceSeconds: number): Promise<AppidRow | null> {
+    const row = await this.app.db<AppidRow>('api_auth').where({ appid }).first();
+    if (!row) return null;
+    const now = unixSeconds(this.app.clock);
+    await this.app.db('api_auth').where({ appid }).update({
+      prev_secret: row.secret,
+      prev_secret_expires_at: now + graceSeconds,
+      secret: newSecret(),
+      u_time: now,
+    });
+    this.forget(appid);
+    return (await this.app.db<AppidRow>('api_auth').where({ appid }).first()) ?? null;
+  }
+
+  async setStatus(appid: string, active: boolean): Promise<boolean> {
+    const changed = await this.app.db('api_auth')
+      .where({ appid })
+      .update({ status: active ? 1 : 0, u_time: unixSeconds(this.app.clock) });
+    this.forget(appid);
+    return changed > 0;
+  }
+
+  async setIpAllow(appid: string, ipAllow: string): Promise<boolean> {
+    if (ipAllow) parseIpList(ipAllow);
+    const changed = await this.app.db('api_auth').where({ appid }).update({ ip_allow: ipAllow, u_time: unixSeconds(this.app.clock) });
+    this.forget(appid);
+    return changed > 0;
+  }
+}
+
+export const appAuthService = (app: AppContext): AppAuthService => new AppAuthService(app);

@@ -1,0 +1,262 @@
+import crypto from 'node:crypto';
+import type { AppContext } from '../../context';
+import { unixSeconds } from '../../core/clock';
+import { ApiError, Code, refuse } from '../../core/errors';
+import { formatTime } from '../../core/time';
+import type { Caller } from '../../core/caller';
+import { isUniqueViolation, insertId } from '../../storage/db';
+import { abuseGuard, type AbuseKind } from '../gateway/abuseGuard';
+import { loginLockService, lockedError } from './loginLock';
+import { passwordHasher } from './passwords';
+import { pushDeviceService } from './pushDevices';
+import { sessionService, type SessionUser } from '../sessions/sessions';
+import { smsCodeService } from '../verify/sms/codes';
+
+export interface UserRow {
+  id: number;
+  open_id: string;
+  mobile: string;
+  password_hash: string;
+  nickname: string;
+  headimg: string;
+  intro: string;
+  platform: number;
+  channel: string;
+  status: number;
+  pwd_changed_at: number;
+  c_time: number;
+  u_time: number;
+}
+
+/** The seed's answer of `user.login` and `user.register`. */
+export interface Auth {
+  token: string;
+  open_id: string;
+  mobile: string;
+  headimg: string;
+  nickname: string;
+  intro: string;
+  reg_time: string | null;
+}
+
+export type LoginParams =
+  | { mobile: string; login_type: 1; code: string }
+  | { mobile: string; login_type: 2; password: string };
+
+export const USER_ACTIVE = 1;
+
+/** 13800138000 → 138****8000: the nickname a new member starts with. */
+export function maskedMobile(mobile: string): string {
+  return `${mobile.slice(0, 3)}****${mobile.slice(7)}`;
+}
+
+const notRegistered = () => new ApiError(Code.NOT_REGISTERED, '账号不存在');
+const alreadyRegistered = () => new ApiError(Code.ALREADY_REGISTERED, '您的账号已经被占用');
+const disabled = () => refuse('账号已被禁用');
+
+/**
+ * Members of the main app: registration, the two ways to log in, and the credential changes that end
+ * other sessions (catalog decisions 4 and 5). Sessions themselves are `SessionService`'s.
+ */
+export class AccountService {
+  private readonly sessions;
+  private readonly hasher;
+  private readonly lock;
+  private readonly push;
+
+  constructor(private readonly app: AppContext) {
+    this.sessions = app.use(sessionService);
+    this.hasher = app.use(passwordHasher);
+    this.lock = app.use(loginLockService);
+    this.push = app.use(pushDeviceService);
+  }
+
+  findByMobile(mobile: string): Promise<UserRow | undefined> {
+    return this.app.db('users').where({ mobile }).first();
+  }
+
+  private async registered(mobile: string): Promise<UserRow> {
+    const user = await this.findByMobile(mobile);
+    if (!user) throw notRegistered();
+    return user;
+  }
+
+  /** The logged-in caller's row; a session whose user is gone is a dead session. */
+  async current(session: SessionUser): Promise<UserRow> {
+    const user: UserRow | undefined = await this.app.db('users').where({ id: session.userId }).first();
+    if (!user) throw new ApiError(Code.LOGIN_TIMEOUT, '登录超时,请重新登录');
+    if (user.status !== USER_ACTIVE) throw disabled();
+    return user;
+  }
+
+  /**
+   * 604 is checked before the code so a registered member is sent to login without spending it. The
+   * code is checked first and consumed only once the row exists, so of two parallel registrations of
+   * one mobile the unique index picks the winner and the loser gets a clean 604.
+   */
+  async register(params: { mobile: string; code: string; password: string }, call: Caller): Promise<Auth> {
+    const { mobile } = params;
+    // Counted like a failure: an unlimited 604 would let anyone enumerate registered numbers.
+    await this.counted(call.ip, 'register', this.findByMobile(mobile).then((found) => {
+      if (found) throw alreadyRegistered();
+    }));
+    const codes = this.app.use(smsCodeService);
+    const code = { mobile, key: 'USER_REGISTER_CODE', code: params.code };
+    await this.counted(call.ip, 'register', codes.verify({ ...code, consume: false }));
+    const now = unixSeconds(this.app.clock);
+    let id: number;
+    try {
+      id = await insertId(
+        this.app.db('users').insert({
+          open_id: crypto.randomBytes(16).toString('hex'),
+          mobile,
+          password_hash: await this.hasher.hash(params.password),
+          nickname: maskedMobile(mobile),
+          platform: call.platform,
+          channel: call.channel.slice(0, 32),
+          status: USER_ACTIVE,
+          c_time: now,
+          u_time: now,
+        }),
+      );
+    } catch (err) {
+      if (isUniqueViolation(err)) throw alreadyRegistered();
+      throw err;
+    }
+    try {
+      await codes.verify({ ...code, consume: true });
+    } catch (err) {
+      // The code went (used or voided) between the check and now: the registration did not happen.
+      await this.app.db('users').where({ id }).delete();
+      throw err;
+    }
+    const user: UserRow = await this.app.db('users').where({ id }).first();
+    return this.startSession(user, 'register', call);
+  }
+
+  async login(params: LoginParams, call: Caller): Promise<Auth> {
+    const user = await this.counted(call.ip, 'login', this.registered(params.mobile));
+    if (params.login_type === 1) {
+      const codes = this.app.use(smsCodeService);
+      await this.counted(call.ip, 'login', codes.verify({ mobile: user.mobile, key: 'USER_LOGIN_CODE', code: params.code, consume: true }));
+      // Whoever holds the phone is the owner: a code login lifts a password lockout.
+      await this.lock.clear(user.mobile);
+    } else {
+      await this.counted(call.ip, 'login', this.checkPassword(user, params.password));
+    }
+    // Only after the credential: a stranger does not learn that an account is disabled.
+    if (user.status !== USER_ACTIVE) throw disabled();
+    return this.startSession(user, 'login', call);
+  }
+
+  /** Logout: the session ends for good and, for a phone, its push binding goes with it. */
+  async logout(session: SessionUser): Promise<void> {
+    await this.sessions.end(session);
+    if (session.clientClass === 'app') await this.push.unbind(session.userId);
+  }
+
+  /** `user.pwd.edit`: the caller's own session stays valid, every other one answers 606. */
+  async changePassword(session: SessionUser, oldPassword: string, newPassword: string): Promise<void> {
+    const user = await this.current(session);
+    await this.checkPassword(user, oldPassword);
+    if (oldPassword === newPassword) throw refuse('新密码不能与旧密码相同');
+    await this.setPassword(user, newPassword, session);
+  }
+
+  /** `user.pwd.find`: the phone proves ownership; all older sessions answer 606 and a lockout ends. */
+  async resetPassword(params: { mobile: string; code: string; password: string }, call: Caller): Promise<void> {
+    const user = await this.counted(call.ip, 'pwd_find', this.registered(params.mobile));
+    const codes = this.app.use(smsCodeService);
+    await this.counted(call.ip, 'pwd_find', codes.verify({ mobile: user.mobile, key: 'USER_PWD_FIND_CODE', code: params.code, consume: true }));
+    if (user.status !== USER_ACTIVE) throw disabled();
+    await this.setPassword(user, params.password);
+    await this.lock.clear(user.mobile);
+  }
+
+  /** `user.mobile.change`: code sent to the new number plus the password; then all older sessions answer 606. */
+  async changeMobile(session: SessionUser, params: { mobile: string; code: string; password: string }, ip: string): Promise<void> {
+    const user = await this.current(session);
+    if (params.mobile === user.mobile) throw refuse('手机号未变化');
+    const inUse = () => refuse('该手机号已经被占用');
+    if (await this.findByMobile(params.mobile)) throw inUse();
+    await this.checkPassword(user, params.password);
+    await this.counted(ip, 'sms', this.app.use(smsCodeService).verify({ mobile: params.mobile, key: 'USER_MOBILE_CHANGE_CODE', code: params.code, consume: true }));
+    const changedAt = this.app.clock.now();
+    try {
+      await this.app.db('users')
+        .where({ id: user.id })
+        .update({ mobile: params.mobile, pwd_changed_at: changedAt, u_time: unixSeconds(this.app.clock) });
+    } catch (err) {
+      if (isUniqueViolation(err)) throw inUse();
+      throw err;
+    }
+    await this.sessions.passwordChanged(user.id);
+  }
+
+  async setNickname(session: SessionUser, nickname: string): Promise<string> {
+    const user = await this.current(session);
+    await this.app.db('users').where({ id: user.id }).update({ nickname, u_time: unixSeconds(this.app.clock) });
+    return nickname;
+  }
+
+  /**
+   * A password check that honours and feeds the lockout (login, pwd.edit, mobile.change): refused while
+   * locked; a wrong one counts and the fifth locks; a right one clears the count and upgrades an old hash.
+   */
+  private async checkPassword(user: UserRow, password: string): Promise<void> {
+    const attempt = await this.lock.beginAttempt(user.mobile);
+    if (!(await this.hasher.verify(password, user.password_hash))) {
+      const lockedUntil = await this.lock.attemptFailed(user.mobile, attempt);
+      if (lockedUntil !== null) throw lockedError(lockedUntil);
+      throw refuse('密码不正确');
+    }
+    await this.lock.attemptSucceeded(user.mobile);
+    if (this.hasher.needsRehash(user.password_hash)) {
+      await this.app.db('users').where({ id: user.id }).update({ password_hash: await this.hasher.hash(password) });
+    }
+  }
+
+  /** Stores a new password; sessions issued before now answer 606, except `keep`. */
+  private async setPassword(user: UserRow, password: string, keep?: SessionUser): Promise<void> {
+    const hash = await this.hasher.hash(password);
+    await this.app.db('users')
+      .where({ id: user.id })
+      .update({ password_hash: hash, pwd_changed_at: this.app.clock.now(), u_time: unixSeconds(this.app.clock) });
+    await this.sessions.passwordChanged(user.id, keep);
+  }
+
+  private async startSession(user: UserRow, kind: 'login' | 'register', call: Caller): Promise<Auth> {
+    const token = await this.sessions.issue(user.id, call.platform, call.apiType);
+    await this.app.db('login_log').insert({
+      user_id: user.id,
+      kind,
+      ip: call.ip.slice(0, 45),
+      platform: call.platform,
+      app_v: call.appV.slice(0, 20),
+      channel: call.channel.slice(0, 32),
+      c_time: unixSeconds(this.app.clock),
+    });
+    await this.push.bind(user.id, { deviceToken: call.deviceToken, platform: call.platform, appV: call.appV });
+    return {
+      token,
+      open_id: user.open_id,
+      mobile: user.mobile,
+      headimg: user.headimg,
+      nickname: user.nickname,
+      intro: user.intro,
+      reg_time: formatTime(user.c_time),
+    };
+  }
+
+  /** A credential step whose refusal also counts against the caller's IP (the 510 ban). */
+  private async counted<T>(ip: string, kind: AbuseKind, step: Promise<T>): Promise<T> {
+    try {
+      return await step;
+    } catch (err) {
+      if (err instanceof ApiError) await this.app.use(abuseGuard).recordFailure(ip, kind);
+      throw err;
+    }
+  }
+}
+
+export const accountService = (app: AppContext): AccountService => new AccountService(app);

@@ -1,0 +1,19 @@
+import { defineMethod } from '../../../../../registry/method';
+import { memberRefSchema } from '../../../services/mall/adminPoints';
+import { adminOrderService, type MemberRef } from '../../../services/mall/adminOrders';
+import { pointsService, type PointsLog } from '../../../services/mall/points';
+import { pageParam, type Page } from '../../../../../platform/paging';
+
+export const adminPointsLog = defineMethod<MemberRef & { page: number }, Page<PointsLog> & { points: number }>({
+  name: 'points.log',
+  namespaces: ['admin'],
+  since: '1.0.0',
+  user: 'none',
+  writes: false,
+  summary: 'A member\'s points balance and ledger, newest first (the shape of the app\'s user.points).',
+  schema: memberRefSchema({ page: pageParam }),
+  async handler({ page, ...ref }, _call, app) {
+    const member = await app.use(adminOrderService).requireMember(ref);
+    return app.use(pointsService).history(member.id, page);
+  },
+});

@@ -1,0 +1,18 @@
+import Joi from 'joi';
+import { defineMethod } from '../../../../../registry/method';
+import { goodsService, type GoodsDetail } from '../../../services/mall/goods';
+
+export const goodsDetail = defineMethod<{ goods_id: number }, GoodsDetail>({
+  name: 'goods.detail',
+  namespaces: ['app'],
+  since: '1.0.0',
+  user: 'optional',
+  writes: false,
+  summary: 'One goods on shelf with its album, spec names and values, and its products keyed by spec (or single_product).',
+  schema: Joi.object({
+    goods_id: Joi.number().integer().min(1).required(),
+  }),
+  async handler({ goods_id }, _call, app) {
+    return app.use(goodsService).detail(goods_id);
+  },
+});

@@ -1,0 +1,17 @@
+import Joi from 'joi';
+import { defineMethod, Reply } from '../../../../../registry/method';
+import { messageService } from '../../../services/content/messages';
+
+export const messageReadStatus = defineMethod<{ msgid: number }>({
+  name: 'message.read.status',
+  namespaces: ['app'],
+  since: '1.0.0',
+  user: 'required',
+  writes: true,
+  summary: 'Marks one of the user’s messages read (idempotent).',
+  schema: Joi.object({ msgid: Joi.number().integer().min(1).required() }),
+  async handler({ msgid }, call, app) {
+    await app.use(messageService).markRead(call.user!.userId, msgid);
+    return new Reply('设置成功');
+  },
+});

@@ -1,0 +1,16 @@
+import Joi from 'joi';
+import { defineMethod } from '../../../../../registry/method';
+import { newsService, type NewsDetail } from '../../../services/content/news';
+
+export const newsDetail = defineMethod<{ news_id: number }, NewsDetail>({
+  name: 'news.detail',
+  namespaces: ['app'],
+  since: '1.0.0',
+  user: 'none',
+  writes: false,
+  summary: 'One published article with its HTML content.',
+  schema: Joi.object({ news_id: Joi.number().integer().min(1).required() }),
+  async handler({ news_id }, _call, app) {
+    return app.use(newsService).detail(news_id);
+  },
+});

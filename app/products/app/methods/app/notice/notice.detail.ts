@@ -1,0 +1,16 @@
+import Joi from 'joi';
+import { defineMethod } from '../../../../../registry/method';
+import { noticeService, type NoticeDetail } from '../../../services/content/notices';
+
+export const noticeDetail = defineMethod<{ noticeid: number }, NoticeDetail>({
+  name: 'notice.detail',
+  namespaces: ['app'],
+  since: '1.0.0',
+  user: 'optional',
+  writes: false,
+  summary: 'One shown notice with its body; marks it read for a logged-in user.',
+  schema: Joi.object({ noticeid: Joi.number().integer().min(1).required() }),
+  async handler({ noticeid }, call, app) {
+    return app.use(noticeService).detail(noticeid, call.platform, call.user?.userId ?? null);
+  },
+});

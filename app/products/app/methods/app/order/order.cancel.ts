@@ -1,0 +1,18 @@
+import Joi from 'joi';
+import { defineMethod } from '../../../../../registry/method';
+import { orderService } from '../../../services/mall/orders';
+
+export const orderCancel = defineMethod<{ orderid: number }>({
+  name: 'order.cancel',
+  namespaces: ['app'],
+  since: '1.0.0',
+  user: 'required',
+  writes: true,
+  summary: 'Cancels an order before shipping; stock, points and the purchase limit go back once (idempotent).',
+  schema: Joi.object({
+    orderid: Joi.number().integer().min(1).required(),
+  }),
+  async handler({ orderid }, call, app) {
+    await app.use(orderService).cancel(call.user!.userId, orderid);
+  },
+});

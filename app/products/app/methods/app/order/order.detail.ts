@@ -1,0 +1,19 @@
+import Joi from 'joi';
+import { defineMethod } from '../../../../../registry/method';
+import { orderService, type OrderView } from '../../../services/mall/orders';
+
+export const orderDetail = defineMethod<{ orderid: number }, OrderView>({
+  name: 'order.detail',
+  namespaces: ['app'],
+  since: '1.0.0',
+  user: 'required',
+  writes: false,
+  summary: "One of the member's orders with its goods and receiver snapshot.",
+  schema: Joi.object({
+    orderid: Joi.number().integer().min(1).required(),
+  }),
+  async handler({ orderid }, call, app) {
+    const { user_id: _owner, ...order } = await app.use(orderService).detail(orderid, call.user!.userId);
+    return order;
+  },
+});

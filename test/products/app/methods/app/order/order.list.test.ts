@@ -1,0 +1,131 @@
+import { expect } from 'chai';
+import { formatTime } from '../../../../../../app/core/time';
+import type { SeededMall } from '../../../../../../app/products/app/demo/030_mall';
+import type { TestClient, TestServer } from '../../../../../helpers/harness';
+import { type Buyer, createBuyer, startMall } from '../../../../../helpers/mall';
+import { expectShape } from '../../../../../helpers/shape';
+
+/** Seed 002, 2.26 (an order waiting for shipping). */
+const ORDER_EXAMPLE = {
+  orderid: 49,
+  order_sn: 'SN202003140000000001',
+  total_price: 399,
+  pay_time: '2020-03-14 23:45:06',
+  order_status: 1,
+  shipping_time: null,
+  done_time: null,
+  closed_time: null,
+  receiver_name: '张木沐',
+  receiver_province: '广东省',
+  receiver_city: '深圳市',
+  receiver_district: '南山区',
+  receiver_street: '',
+  receiver_address: '粤海街道东方科技大厦601',
+  receiver_mobile: '14812345678',
+  c_time: '2020-03-14 23:45:06',
+  order_status_label: '待发货',
+  goods_list: [
+    {
+      goodsid: 1,
+      goods_name: 'ikbc C104 樱桃轴机械键盘',
+      goods_image: 'http://xxx/5b7cbe51ea911.jpg',
+      productid: 33,
+      spec_val: '',
+      market_price: 399,
+      sales_price: 399,
+      quantity: 1,
+      payment_price: 399,
+      total_price: 399,
+    },
+  ],
+};
+
+interface Order {
+  orderid: number;
+  order_sn: string;
+  order_status: number;
+  order_status_label: string;
+  shipping_time: string | null;
+  done_time: string | null;
+  closed_time: string | null;
+  c_time: string;
+  goods_list: Array<{ productid: number; quantity: number }>;
+}
+
+describe('order.list and order.detail', () => {
+  let server: TestServer, client: TestClient, mall: SeededMall, demo: Buyer;
+  before(async () => ({ server, client, mall, demo } = await startMall()));
+  after(() => server.stop());
+
+  const list = async (params: Record<string, unknown> = {}, user: Buyer = demo) => {
+    const answer = await client.call<{ list: Order[]; total: number; page: number; count: number; isnext: boolean }>('order.list', params, { token: user.token });
+    expect(answer.code, answer.msg).to.equal(200);
+    return answer.data!;
+  };
+
+  it("answers the member's orders newest first in the seed shape, with Chinese status labels", async () => {
+    const data = await list();
+    expect(data).to.include({ total: 4, page: 1, count: 20, isnext: false });
+    expectShape({ ...data, list: data.list.filter((o) => o.order_status === 1) }, { ...data, list: [ORDER_EXAMPLE] });
+    const orders = mall.orders!;
+    expect(data.list.map((o) => o.orderid)).to.deep.equal([orders.cancelled, orders.done, orders.shipped, orders.toShip]);
+    expect(data.list.map((o) => o.order_status_label)).to.deep.equal(['已取消', '交易成功', '已发货', '待发货']);
+    const byId = new Map(data.list.map((o) => [o.orderid, o]));
+    expect(byId.get(orders.shipped)!.shipping_time).to.be.a('string');
+    expect(byId.get(orders.done)!.done_time).to.be.a('string');
+    expect(byId.get(orders.cancelled)!.closed_time).to.be.a('string');
+    expect(byId.get(orders.toShip)!.goods_list).to.deep.equal([
+      {
+        ...ORDER_EXAMPLE.goods_list[0],
+        goodsid: mall.goods.keyboard,
+        goods_image: 'http://files.example.com/images/mall/keyboard-1.jpg',
+        productid: mall.products.ikbc00000001,
+      },
+    ]);
+  });
+
+  it('filters by order number, status and order time (date or datetime)', async () => {
+    const all = (await list()).list;
+    const shipped = all.find((o) => o.order_status === 2)!;
+    expect((await list({ order_sn: shipped.order_sn })).list.map((o) => o.orderid)).to.deep.equal([shipped.orderid]);
+    expect((await list({ order_status: 2 })).list.map((o) => o.orderid)).to.deep.equal([shipped.orderid]);
+    expect((await list({ order_status: 5 })).total).to.equal(0);
+    const today = shipped.c_time.slice(0, 10);
+    expect((await list({ start_time: today, end_time: today })).total).to.equal(4);
+    expect((await list({ start_time: all[all.length - 1].c_time, end_time: all[0].c_time })).total).to.equal(4);
+    const tomorrow = formatTime(Math.floor(server.clock.now() / 1000) + 86400)!.slice(0, 10);
+    expect((await list({ start_time: tomorrow })).total).to.equal(0);
+    const yesterday = formatTime(Math.floor(server.clock.now() / 1000) - 86400)!.slice(0, 10);
+    expect((await list({ end_time: yesterday })).total).to.equal(0);
+  });
+
+  it('refuses a malformed time or status with 503 naming the field', async () => {
+    for (const [params, field] of [
+      [{ start_time: '2020-13-01' }, 'start_time'],
+      [{ end_time: 'yesterday' }, 'end_time'],
+      [{ order_status: 9 }, 'order_status'],
+    ] as const) {
+      const answer = await client.call('order.list', params, { token: demo.token });
+      expect(answer.code).to.equal(503);
+      expect(answer.msg).to.contain(field);
+    }
+  });
+
+  it("shows a member only their own orders, and needs a user", async () => {
+    const stranger = await createBuyer(server, 0);
+    expect(await list({}, stranger)).to.include({ total: 0 });
+    expect((await client.call('order.list', {})).code).to.equal(602);
+    const foreign = await client.call('order.detail', { orderid: mall.orders!.toShip }, { token: stranger.token });
+    expect(foreign.code).to.equal(503);
+    expect(foreign.msg).to.equal('order not found');
+  });
+
+  it('order.detail answers one order in the same shape', async () => {
+    const answer = await client.call<Order>('order.detail', { orderid: mall.orders!.toShip }, { token: demo.token });
+    expect(answer.code, answer.msg).to.equal(200);
+    expectShape(answer.data, ORDER_EXAMPLE);
+    const listed = (await list()).list.find((o) => o.orderid === mall.orders!.toShip);
+    expect(answer.data).to.deep.equal(listed);
+    expect((await client.call('order.detail', { orderid: 999_999 }, { token: demo.token })).msg).to.equal('order not found');
+  });
+});

@@ -1,0 +1,44 @@
+import { expect } from 'chai';
+import { createTestUser } from '../../../../../helpers/users';
+import { startTestServer, type TestClient, type TestServer } from '../../../../../helpers/harness';
+
+describe('user.detail', () => {
+  let server: TestServer;
+  let client: TestClient;
+
+  before(async () => {
+    server = await startTestServer();
+    client = await server.client('app');
+  });
+  after(() => server.stop());
+
+  it('answers the profile with the seed field names', async () => {
+    const registeredAt = 1_700_000_000; // 2023-11-15 06:13:20 in Shanghai
+    const user = await createTestUser(server, { registeredAt, nickname: '阿花🌸' });
+    await server.app.db('users').where({ id: user.id }).update({ headimg: 'http://x.test/files/a.png', intro: '心存高远' });
+    const answer = await client.call('user.detail', {}, { token: user.token });
+    expect(answer).to.deep.equal({
+      code: 200,
+      msg: '信息获取成功',
+      data: {
+        mobile: user.mobile,
+        open_id: user.openId,
+        nickname: '阿花🌸',
+        headimg: 'http://x.test/files/a.png',
+        intro: '心存高远',
+        c_time: '2023-11-15 06:13:20',
+      },
+    });
+  });
+
+  it('602 without a token, 601 with an unknown one', async () => {
+    expect((await client.call('user.detail')).code).to.equal(602);
+    expect((await client.call('user.detail', {}, { token: 'a'.repeat(48) })).code).to.equal(601);
+  });
+
+  it('601 once the account is disabled: its sessions end, and login then says why', async () => {
+    const user = await createTestUser(server);
+    await server.app.db('users').where({ id: user.id }).update({ status: 0 });
+    expect((await client.call('user.detail', {}, { token: user.token })).code).to.equal(601);
+  });
+});
