@@ -2,6 +2,7 @@ import type { AppConfig } from '../config';
 import { migrateLatest } from '../db/migrator';
 import { systemClock, type Clock } from './core/clock';
 import { createLogger, type Logger } from './core/logger';
+import { installReferenceData } from './platform/reference/install';
 import { AppContext } from './context';
 import { discoverMethods, type MethodRegistry } from './registry/registry';
 import { createDb } from './storage/db';
@@ -18,7 +19,7 @@ export interface Runtime {
   stop(): Promise<void>;
 }
 
-/** Database, KV store, logger and clock for one process, with the schema brought up to date. */
+/** Database, KV store, logger and clock for one process, with the schema and the reference data brought up to date. */
 export async function createAppContext(
   config: AppConfig,
   options: { clock?: Clock; logger?: Logger; kv?: KvStore; migrate?: boolean } = {},
@@ -28,7 +29,10 @@ export async function createAppContext(
   const db = createDb(config.db);
   const kv = options.kv ?? createKvStore({ redisUrl: config.redis.url, keyPrefix: config.redis.keyPrefix, clock });
   const app = new AppContext(config, db, kv, clock, logger);
-  if (options.migrate !== false) await migrateLatest(db);
+  if (options.migrate !== false) {
+    await migrateLatest(db);
+    await installReferenceData(app);
+  }
   return app;
 }
 

@@ -2,7 +2,7 @@ import { expect } from 'chai';
 import type { Auth } from '../../app/platform/identity/accounts';
 import { PasswordHasher, passwordHasher } from '../../app/platform/identity/passwords';
 import { DISTRICT, seedDistricts } from '../../app/products/app/demo/011_accounts';
-import { seedSmsTemplates } from '../../app/products/app/demo/010_sms';
+import { seedSmsTemplates } from '../../app/products/app/reference/smsTemplates';
 import { startTestServer, type TestClient, type TestServer } from './harness';
 import { lastCode } from './sms';
 import { createTestUser, uniqueMobile, type TestUser } from './users';

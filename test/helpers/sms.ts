@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import type { AppConfig } from '../../config';
 import type { DeepPartial } from '../../config/merge';
-import { seedSmsTemplates } from '../../app/products/app/demo/010_sms';
+import { seedSmsTemplates } from '../../app/products/app/reference/smsTemplates';
 import { startTestServer, type TestServer } from './harness';
 
 /** One line of the outbox SMS driver's file. */

@@ -28,6 +28,7 @@ export async function seedSmsTemplates(db: Knex, now = Math.floor(Date.now() / 1
   if (missing.length) await db('sms_templates').insert(missing);
 }
 
-export async function seed(app: AppContext): Promise<void> {
+/** Reference data: installed on every start in every environment (see app/platform/reference/install.ts). */
+export async function install(app: AppContext): Promise<void> {
   await seedSmsTemplates(app.db, unixSeconds(app.clock));
 }
