@@ -29,6 +29,7 @@ export const defaults: AppConfig = {
     banCacheMs: 5_000,
   },
   demo: { seedOnStart: true },
+  serverSecret: '',
   sms: {
     driver: 'outbox',
     outboxFile: 'data/sms-outbox.jsonl',

@@ -62,6 +62,7 @@ function fromEnvironment(env: NodeJS.ProcessEnv): DeepPartial<AppConfig> {
       banCacheMs: int('BAN_CACHE_MS', env),
     },
     demo: { seedOnStart: bool('DEMO_SEED', env) },
+    serverSecret: str('SERVER_SECRET', env),
     sms: {
       driver: str('SMS_DRIVER', env) as AppConfig['sms']['driver'] | undefined,
       outboxFile: str('SMS_OUTBOX', env),

@@ -32,6 +32,12 @@ export interface AppConfig {
     banCacheMs: number;
   };
   demo: { seedOnStart: boolean };
+  /**
+   * Keys the HMACs of stored verification codes (and anything else that must not be recomputable from
+   * a database copy). Required in production; elsewhere, empty means "generated once and kept in
+   * `server-secret` next to the SQLite file".
+   */
+  serverSecret: string;
   sms: {
     /** `outbox` appends each message as a JSON line to `outboxFile` (development, tests); `tencent` sends. */
     driver: 'outbox' | 'tencent';
@@ -86,6 +92,7 @@ export const configSchema = Joi.object<AppConfig>({
     banCacheMs: ms.required(),
   }).required(),
   demo: Joi.object({ seedOnStart: Joi.boolean().required() }).required(),
+  serverSecret: Joi.string().allow('').min(32).max(1024).required().messages({ 'string.min': 'SERVER_SECRET must be at least 32 characters' }),
   sms: Joi.object({
     driver: Joi.string().valid('outbox', 'tencent').required(),
     outboxFile: Joi.string().required(),
@@ -126,6 +133,9 @@ export const configSchema = Joi.object<AppConfig>({
     // Image URLs are handed to phones and stored in content rows: a loopback base would break them all.
     if (config.env === 'production' && /^https?:\/\/(localhost|127\.|\[::1\])/i.test(config.uploads.baseUrl)) {
       throw new Error('uploads.baseUrl: set UPLOAD_BASE_URL to the public URL that serves /files/ in production');
+    }
+    if (config.env === 'production' && !config.serverSecret) {
+      throw new Error('serverSecret: set SERVER_SECRET (at least 32 random characters) in production: it keys the stored verification codes');
     }
     return config;
   })

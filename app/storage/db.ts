@@ -5,10 +5,25 @@ import type { AppConfig } from '../../config';
 
 export type { Knex } from 'knex';
 
+/**
+ * The SQLite file is created 0600 in a 0700 directory before SQLite opens it (a file already there is
+ * tightened), because SQLite gives its -wal and -shm files the mode of the database file: none of the
+ * three is then readable by other users of the host.
+ */
+export function prepareSqliteFile(file: string): void {
+  const target = path.resolve(file);
+  const dir = path.dirname(target);
+  if (!fs.existsSync(dir)) fs.mkdirSync(dir, { recursive: true, mode: 0o700 });
+  fs.closeSync(fs.openSync(target, 'a', 0o600));
+  for (const own of [target, `${target}-wal`, `${target}-shm`]) {
+    if (fs.existsSync(own) && (fs.statSync(own).mode & 0o077) !== 0) fs.chmodSync(own, 0o600);
+  }
+}
+
 /** A Knex instance for the configured database; the schema is `db/migrations`, the same for both. */
 export function createDb(db: AppConfig['db']): Knex {
   if (db.client === 'sqlite') {
-    if (db.sqliteFile !== ':memory:') fs.mkdirSync(path.dirname(path.resolve(db.sqliteFile)), { recursive: true });
+    if (db.sqliteFile !== ':memory:') prepareSqliteFile(db.sqliteFile);
     return knexFactory({
       client: 'better-sqlite3',
       connection: { filename: db.sqliteFile },

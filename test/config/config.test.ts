@@ -8,7 +8,7 @@ describe('configuration', () => {
     expect(config.redis.url).to.equal('redis://127.0.0.1:6379');
     expect(config.db).to.include({ client: 'mysql', database: 'shop', host: '127.0.0.1' });
     expect(config.demo.seedOnStart).to.equal(true);
-    expect(loadConfig({ NODE_ENV: 'production', SMS_ALLOW_OUTBOX: 'true', UPLOAD_BASE_URL: 'https://api.example.com' }).demo.seedOnStart).to.equal(false);
+    expect(loadConfig({ NODE_ENV: 'production', SMS_ALLOW_OUTBOX: 'true', UPLOAD_BASE_URL: 'https://api.example.com', SERVER_SECRET: 's'.repeat(32) }).demo.seedOnStart).to.equal(false);
   });
 
   it('a DATABASE_URL selects MySQL', () => {
@@ -27,6 +27,8 @@ describe('configuration', () => {
     [{ NODE_ENV: 'production' }, 'sms.driver'],
     [{ SMS_DRIVER: 'tencent' }, 'sms.driver'],
     [{ NODE_ENV: 'production', SMS_ALLOW_OUTBOX: 'true' }, 'UPLOAD_BASE_URL'],
+    [{ NODE_ENV: 'production', SMS_ALLOW_OUTBOX: 'true', UPLOAD_BASE_URL: 'https://api.example.com' }, 'SERVER_SECRET'],
+    [{ SERVER_SECRET: 'too short' }, 'SERVER_SECRET'],
   ] as const) {
     it(`a bad setting stops with one line naming it: ${JSON.stringify(env)}`, () => {
       let error: Error | undefined;

@@ -5,6 +5,7 @@ import { ApiError, Code, refuse } from '../../../core/errors';
 import { shanghaiDay } from '../../../core/time';
 import { insertId } from '../../../storage/db';
 import type { ApiType } from '../../gateway/appAuth';
+import { serverKeys, type ServerKeys } from '../serverSecret';
 import { smsMessenger, TRIGGER_CODE } from './messages';
 
 /** Code templates of the back office (its 2FA); member keys are in userCodes.ts. */
@@ -20,9 +21,13 @@ interface VerifyCodeRow {
   voided: number;
 }
 
-/** The code bound to its mobile and key, so a row cannot be replayed for another number or purpose. */
-function hashCode(mobile: string, key: string, code: string): string {
-  return crypto.createHmac('sha256', `sms-code:${mobile}:${key}`).update(code).digest('hex');
+/**
+ * The code bound to its mobile and key, so a row cannot be replayed for another number or purpose, and
+ * keyed with the server secret: a copy of the table alone cannot be brute-forced (a 6-digit code is only
+ * a million guesses).
+ */
+function hashCode(keys: ServerKeys, mobile: string, key: string, code: string): string {
+  return crypto.createHmac('sha256', keys.key('verify-code')).update(JSON.stringify(['sms', mobile, key, code])).digest('hex');
 }
 
 function sameHash(a: string, b: string): boolean {
@@ -54,7 +59,7 @@ export class SmsCodeService {
         this.app.db('verify_codes').insert({
           mobile,
           send_key: key,
-          code_hash: hashCode(mobile, key, code),
+          code_hash: hashCode(this.app.use(serverKeys), mobile, key, code),
           expires_at: now + this.app.config.sms.codeTtlSec,
           ip: ip.slice(0, 45),
           c_time: now,
@@ -86,7 +91,7 @@ export class SmsCodeService {
     const max = this.app.config.sms.maxVerifyAttempts;
     const reserved = await db('verify_codes').where({ id: row.id, used_at: 0, voided: 0 }).where('attempts', '<', max).increment('attempts', 1);
     if (!reserved) throw refuse('验证码已失效，请重新获取');
-    if (!sameHash(row.code_hash, hashCode(mobile, key, input.code))) {
+    if (!sameHash(row.code_hash, hashCode(this.app.use(serverKeys), mobile, key, input.code))) {
       await db('verify_codes').where({ id: row.id }).where('attempts', '>=', max).update({ voided: 1 });
       throw new ApiError(Code.SMS_CODE_WRONG, '您的验证码不正确');
     }
