@@ -67,4 +67,12 @@ describe('architecture: imports run one way', () => {
       .flatMap(({ file, rel }) => importsOf(file).filter((target) => layer(target) === 'products').map((t) => `${rel} → ${t}`));
     expect(bad).to.deep.equal([]);
   });
+
+  it('every transaction goes through storage/db transaction(), which retries deadlocks and lock-wait timeouts', () => {
+    const bad = files
+      .filter(({ rel }) => rel !== 'storage/db.ts')
+      .filter(({ file }) => /\.transaction\(/.test(fs.readFileSync(file, 'utf8')))
+      .map(({ rel }) => `${rel}: use transaction(db, work) from app/storage/db.ts instead of db.transaction(work)`);
+    expect(bad).to.deep.equal([]);
+  });
 });

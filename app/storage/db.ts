@@ -57,6 +57,63 @@ export function createDb(db: AppConfig['db']): Knex {
   });
 }
 
+/** Deadlock victims and lock-wait timeouts (MySQL): the transaction was rolled back and may simply run again. */
+export function isRetryable(err: unknown): boolean {
+  const code = (err as { code?: string })?.code;
+  return code === 'ER_LOCK_DEADLOCK' || code === 'ER_LOCK_WAIT_TIMEOUT';
+}
+
+export interface RetryOptions {
+  /** Runs in all, the first included (default 5); then the last error stands. */
+  attempts?: number;
+  /** Repairs what an error other than a deadlock left behind and answers true to run again (order numbers). */
+  recover?: (err: unknown) => Promise<boolean>;
+}
+
+const DEFAULT_ATTEMPTS = 5;
+
+/**
+ * Runs `work` (a whole transaction, plus anything it needs recomputed per run) again after a deadlock or
+ * a lock-wait timeout, or after an error `recover` repaired. A short random pause before each new run
+ * keeps two victims of one deadlock from meeting again in the same order.
+ */
+export async function withRetry<T>(work: () => Promise<T>, options: RetryOptions = {}): Promise<T> {
+  const attempts = options.attempts ?? DEFAULT_ATTEMPTS;
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await work();
+    } catch (err) {
+      if (attempt >= attempts) throw err;
+      if (!isRetryable(err) && !(options.recover && (await options.recover(err)))) throw err;
+      await new Promise((resolve) => setTimeout(resolve, Math.random() * 5 * attempt));
+    }
+  }
+}
+
+/**
+ * THE way to run a write transaction: on MySQL any transaction that takes locks can be chosen as a
+ * deadlock victim, and the answer to that is to run it again, never a 500. Inside another transaction
+ * (`db` is a transaction) it runs as a savepoint and does not retry: a deadlock rolled the outer
+ * transaction back, so only the outermost run may start over. The work's own error is what the caller
+ * sees, even when the savepoint could not be rolled back to (InnoDB drops savepoints with the
+ * transaction on a deadlock, and knex would answer that failure instead).
+ */
+export function transaction<T>(db: Knex, work: (trx: Knex.Transaction) => Promise<T>, options: RetryOptions = {}): Promise<T> {
+  if (!db.isTransaction) return withRetry(() => db.transaction(work), options);
+  let failure: { err: unknown } | undefined;
+  return db
+    .transaction(async (trx) => {
+      try {
+        return await work(trx);
+      } catch (err) {
+        failure = { err };
+        throw err;
+      }
+    })
+    .catch((err: unknown) => {
+      throw failure ? failure.err : err;
+    });
+}
 
 /** Unique-key violation, on either engine (duplicate registration, skuid, order number…). */
 export function isUniqueViolation(err: unknown): boolean {

@@ -6,7 +6,7 @@ import { unixSeconds } from '../../core/clock';
 import { refuse } from '../../core/errors';
 import { shanghaiDay } from '../../core/time';
 import type { UploadedFile } from '../../core/caller';
-import { insertId } from '../../storage/db';
+import { insertId, transaction } from '../../storage/db';
 
 export const OwnerType = { ADMIN: 1, USER: 2 } as const;
 export type OwnerTypeValue = (typeof OwnerType)[keyof typeof OwnerType];
@@ -78,7 +78,7 @@ export class UploadService {
     await fs.promises.mkdir(path.dirname(target), { recursive: true });
     try {
       await fs.promises.writeFile(partial, bytes, { flag: 'wx' });
-      const fileId = await this.app.db.transaction(async (trx) => {
+      const fileId = await transaction(this.app.db, async (trx) => {
         const id = await insertId(
           trx('files').insert({
             owner_type: owner.type,

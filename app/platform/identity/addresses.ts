@@ -1,7 +1,7 @@
 import type { AppContext } from '../../context';
 import { unixSeconds } from '../../core/clock';
 import { refuse } from '../../core/errors';
-import { insertId, type Knex } from '../../storage/db';
+import { insertId, transaction, type Knex } from '../../storage/db';
 import { districtService, type DistrictNames } from '../reference/districts';
 
 export const MAX_ADDRESSES = 5;
@@ -68,12 +68,13 @@ export class AddressService {
   async add(userId: number, fields: AddressFields): Promise<number> {
     await this.app.use(districtService).requireAddressable(fields.district_id);
     const now = unixSeconds(this.app.clock);
-    return this.app.db.transaction(async (trx) => {
+    return transaction(this.app.db, async (trx) => {
       await lockMember(trx, userId);
       const [{ n }] = await trx('user_addresses').where({ user_id: userId, status: LIVE }).count<{ n: number }[]>({ n: '*' });
       if (Number(n) >= MAX_ADDRESSES) throw refuse(`最多允许创建${MAX_ADDRESSES}个收货地址`);
-      const makeDefault = fields.is_default === 1 || Number(n) === 0;
-      if (makeDefault) await clearDefault(trx, userId, now);
+      const first = Number(n) === 0;
+      const makeDefault = fields.is_default === 1 || first;
+      if (makeDefault && !first) await clearDefault(trx, userId, now);
       return insertId(
         trx('user_addresses').insert({
           user_id: userId,
@@ -99,7 +100,7 @@ export class AddressService {
     if (fields.mobile !== undefined) changes.mobile = fields.mobile;
     if (fields.district_id !== undefined) changes.districtid = fields.district_id;
     if (fields.address !== undefined) changes.address = fields.address;
-    await this.app.db.transaction(async (trx) => {
+    await transaction(this.app.db, async (trx) => {
       await lockMember(trx, userId);
       await liveAddress(trx, userId, addressid);
       if (fields.is_default === 1) await clearDefault(trx, userId, now);
@@ -112,7 +113,7 @@ export class AddressService {
   /** Soft delete; deleting the default promotes the newest remaining address. */
   async remove(userId: number, addressid: number): Promise<void> {
     const now = unixSeconds(this.app.clock);
-    await this.app.db.transaction(async (trx) => {
+    await transaction(this.app.db, async (trx) => {
       await lockMember(trx, userId);
       const row = await liveAddress(trx, userId, addressid);
       await trx('user_addresses').where({ addressid }).update({ status: DELETED, is_default: 0, u_time: now });
@@ -124,7 +125,7 @@ export class AddressService {
 
   async setDefault(userId: number, addressid: number): Promise<void> {
     const now = unixSeconds(this.app.clock);
-    await this.app.db.transaction(async (trx) => {
+    await transaction(this.app.db, async (trx) => {
       await lockMember(trx, userId);
       await liveAddress(trx, userId, addressid);
       await clearDefault(trx, userId, now);
@@ -156,8 +157,15 @@ async function liveAddress(trx: Knex.Transaction, userId: number, addressid: num
   return row;
 }
 
+/**
+ * Finds the default with a plain read and clears it by primary key. An UPDATE by (user_id, status) would
+ * lock the index range up to the next member's rows even when it matches nothing (a first address), and
+ * neighbours adding their own first addresses then deadlock on that gap. The plain read is exact: every
+ * writer of a member's addresses holds the member's row (lockMember) first.
+ */
 async function clearDefault(trx: Knex.Transaction, userId: number, now: number): Promise<void> {
-  await trx('user_addresses').where({ user_id: userId, status: LIVE, is_default: 1 }).update({ is_default: 0, u_time: now });
+  const defaults: number[] = await trx('user_addresses').where({ user_id: userId, status: LIVE, is_default: 1 }).pluck('addressid');
+  if (defaults.length > 0) await trx('user_addresses').whereIn('addressid', defaults).update({ is_default: 0, u_time: now });
 }
 
 export const addressService = (app: AppContext): AddressService => new AddressService(app);

@@ -4,7 +4,7 @@ import type { AppContext, ServiceFactory } from '../../../context';
 import { unixSeconds } from '../../../core/clock';
 import { refuse } from '../../../core/errors';
 import { formatTime } from '../../../core/time';
-import { insertId, isUniqueViolation } from '../../../storage/db';
+import { insertId, isUniqueViolation, transaction } from '../../../storage/db';
 import { pageParam, paginate, type Page } from '../../../platform/paging';
 
 export type Row = Record<string, unknown>;
@@ -181,7 +181,7 @@ export class AdminCrud {
 
   private async write<T>(work: (trx: Knex.Transaction) => Promise<T>): Promise<T> {
     try {
-      return await this.app.db.transaction(work);
+      return await transaction(this.app.db, work);
     } catch (err) {
       if (this.spec.taken && isUniqueViolation(err)) throw refuse(this.spec.taken);
       throw err;

@@ -6,7 +6,7 @@ import { configService, INIT_CONFIG } from '../services/content/configs';
 import { BROADCAST, MSG_TYPE } from '../services/content/messages';
 import { NOTICE_STATUS } from '../services/content/notices';
 import { APP_PLATFORMS, UPGRADE_WAY } from '../services/content/upgrades';
-import { insertId, type Knex } from '../../../storage/db';
+import { insertId, transaction, type Knex } from '../../../storage/db';
 
 /** The demo account of the accounts seed; its messages are only written when it exists. */
 const DEMO_MOBILE = '13800138000';
@@ -150,7 +150,7 @@ export async function seedContent(app: AppContext): Promise<SeededContent> {
   await configs.set(INIT_CONFIG.SERVICE, `服务中心:::${HOME_URL}`, { title: '服务中心按钮' });
   await configs.set(INIT_CONFIG.ABOUT, `关于我们:::${HOME_URL}`, { title: '关于我们按钮' });
   await configs.set(INIT_CONFIG.FEEDBACK, `意见反馈:::${HOME_URL}`, { title: '意见反馈按钮' });
-  return app.db.transaction(async (trx) => {
+  return transaction(app.db, async (trx) => {
     const ads = await seedAds(trx, now);
     const newsCategories = await seedTree(app, trx, CAT_TYPE.NEWS, NEWS_TREE, now);
     const linkCategories = await seedTree(app, trx, CAT_TYPE.LINK, LINK_TREE, now);

@@ -4,7 +4,7 @@ import { categoryService } from '../services/content/categories';
 import { GOODS_CAT_TYPE, GoodsStatus, ProductStatus, SPEC_JOIN, SPEC_PAIR, goodsService } from '../services/mall/goods';
 import { orderService } from '../services/mall/orders';
 import { pointsService } from '../services/mall/points';
-import { insertId, type Knex } from '../../../storage/db';
+import { insertId, transaction, type Knex } from '../../../storage/db';
 
 const DEMO_MOBILE = '13800138000';
 const DEMO_POINTS = 20_000;
@@ -173,7 +173,7 @@ async function seedDemoOrders(app: AppContext, products: Record<string, number>)
 /** The mall's demo data (catalog-app "Demo seed"); reusable by tests on a fresh database. */
 export async function seedMall(app: AppContext): Promise<SeededMall> {
   const now = unixSeconds(app.clock);
-  const { categories, goods, products } = await app.db.transaction(async (trx) => {
+  const { categories, goods, products } = await transaction(app.db, async (trx) => {
     const categories = await seedCategories(app, trx, now);
     return { categories, ...(await seedGoods(app, trx, categories, now)) };
   });

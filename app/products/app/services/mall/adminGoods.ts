@@ -3,7 +3,7 @@ import { sanitizeStoredHtml } from '../../backoffice/html';
 import { unixSeconds } from '../../../../core/clock';
 import { refuse } from '../../../../core/errors';
 import { formatTime } from '../../../../core/time';
-import { insertId, isUniqueViolation, type Knex } from '../../../../storage/db';
+import { insertId, isUniqueViolation, transaction, type Knex } from '../../../../storage/db';
 import { resolveImages } from '../../backoffice/fields';
 import { paginate, type Page } from '../../../../platform/paging';
 import { placeSpec, readSpecObject, storedSpecVal, type ProductSpec, type SpecVal } from './adminSpecs';
@@ -160,7 +160,7 @@ export class AdminGoodsService {
 
   /** A new goods with its products, off shelf until `shelve`. */
   async add(input: Required<GoodsInput> & { products: NewProduct[] }, adminId: number): Promise<number> {
-    return this.app.db.transaction(async (trx) => {
+    return transaction(this.app.db, async (trx) => {
       await this.checkCategory(trx, input.cat_id);
       const now = unixSeconds(this.app.clock);
       const goodsid = await insertId(
@@ -187,7 +187,7 @@ export class AdminGoodsService {
 
   /** Changes goods fields; a new spec grid must still place every product (503 spec unknown). */
   async edit(goodsid: number, input: GoodsInput, adminId: number): Promise<void> {
-    await this.app.db.transaction(async (trx) => {
+    await transaction(this.app.db, async (trx) => {
       await this.lockGoods(trx, goodsid);
       if (input.cat_id !== undefined) await this.checkCategory(trx, input.cat_id);
       const now = unixSeconds(this.app.clock);
@@ -214,7 +214,7 @@ export class AdminGoodsService {
   }
 
   async shelve(goodsid: number, on: boolean, adminId: number): Promise<void> {
-    await this.app.db.transaction(async (trx) => {
+    await transaction(this.app.db, async (trx) => {
       await this.lockGoods(trx, goodsid);
       if (on && (await this.liveProductCount(trx, goodsid)) === 0) throw refuse('no active product: add or enable one first');
       await trx('goods')
@@ -225,7 +225,7 @@ export class AdminGoodsService {
 
   /** A new product with no stock (stock moves only through `adjustStock`). */
   async addProduct(goodsid: number, input: ProductInput & { market_price: number; sales_price: number; skuid: string }, adminId: number): Promise<number> {
-    return this.app.db.transaction(async (trx) => {
+    return transaction(this.app.db, async (trx) => {
       const goods = await this.lockGoods(trx, goodsid);
       const spec = placeSpec(readSpecObject<SpecVal>(goods.spec_val), input.spec ?? {});
       await this.checkSpecFree(trx, goodsid, spec.spec_val);
@@ -237,7 +237,7 @@ export class AdminGoodsService {
 
   /** Changes a product's spec, prices, SKU or status; a goods on shelf keeps at least one live product. */
   async editProduct(productid: number, input: ProductInput, adminId: number): Promise<void> {
-    await this.app.db.transaction(async (trx) => {
+    await transaction(this.app.db, async (trx) => {
       const found = await trx('products').where({ productid }).whereNot('status', ProductStatus.DELETED).first<ProductRow | undefined>('goodsid');
       if (!found) throw refuse('product not found');
       const goods = await this.lockGoods(trx, found.goodsid);
@@ -263,7 +263,7 @@ export class AdminGoodsService {
    * writes, so concurrent adjustments and orders can never take it below zero.
    */
   async adjustStock(productid: number, delta: number, reason: string, adminId: number): Promise<number> {
-    return this.app.db.transaction(async (trx) => {
+    return transaction(this.app.db, async (trx) => {
       const update = trx('products').where({ productid }).whereNot('status', ProductStatus.DELETED);
       if (delta < 0) update.where('stock', '>=', -delta);
       else update.where('stock', '<=', MAX_STOCK - delta);

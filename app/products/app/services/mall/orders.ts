@@ -3,13 +3,12 @@ import { unixSeconds } from '../../../../core/clock';
 import { refuse } from '../../../../core/errors';
 import { formatTime, parseShanghaiTime, shanghaiDay } from '../../../../core/time';
 import type { Caller } from '../../../../core/caller';
-import { insertId, isUniqueViolation, type Knex } from '../../../../storage/db';
+import { insertId, isUniqueViolation, transaction, type Knex } from '../../../../storage/db';
 import { addressService } from '../../../../platform/identity/addresses';
 import { paginate, type Page } from '../../../../platform/paging';
 import { requestTokenService } from '../../../../platform/gateway/requestTokens';
 import { GoodsStatus, ProductStatus, RELEASED_ORDER_STATUSES } from './goods';
 import { pointsService } from './points';
-import { withRetry } from './retry';
 
 export const OrderStatus = { TO_SHIP: 1, SHIPPED: 2, DONE: 3, CANCELLED: 4, CLOSED: 5 } as const;
 export type OrderStatusValue = (typeof OrderStatus)[keyof typeof OrderStatus];
@@ -148,15 +147,18 @@ export class OrderService {
   async place(userId: number, order: PlaceOrder): Promise<{ orderid: number; order_sn: string }> {
     const receiver = await this.receiverSnapshot(userId, order.addressid);
     let orderSn = '';
-    const orderid = await withRetry(
-      async () => {
+    const orderid = await transaction(
+      this.app.db,
+      async (trx) => {
         orderSn = await this.nextOrderSn();
-        return this.app.db.transaction((trx) => this.placeIn(trx, userId, order, orderSn, receiver));
+        return this.placeIn(trx, userId, order, orderSn, receiver);
       },
-      async (err) => {
-        if (!isUniqueViolation(err)) return false;
-        await this.resyncSequence(orderSn);
-        return true;
+      {
+        recover: async (err) => {
+          if (!isUniqueViolation(err)) return false;
+          await this.resyncSequence(orderSn);
+          return true;
+        },
       },
     );
     return { orderid, order_sn: orderSn };
@@ -257,7 +259,7 @@ export class OrderService {
 
   /** `order.confirm`: receipt of a shipped order; confirming twice is a no-op. */
   async confirm(userId: number, orderid: number): Promise<void> {
-    await this.app.db.transaction((trx) =>
+    await transaction(this.app.db, (trx) =>
       this.transition(trx, {
         orderid,
         userId,
@@ -272,7 +274,7 @@ export class OrderService {
 
   /** Admin `order.ship`. */
   async ship(orderid: number, express: { express_name?: string; express_sn?: string }, adminId: number): Promise<void> {
-    await this.app.db.transaction((trx) =>
+    await transaction(this.app.db, (trx) =>
       this.transition(trx, {
         orderid,
         from: [OrderStatus.TO_SHIP],
@@ -287,25 +289,23 @@ export class OrderService {
 
   /** Moves the order to 4 or 5 and, only when this call made that move, puts back stock, points and buy_count. */
   private async release(move: Transition, refundReason: string, adminId: number): Promise<void> {
-    await withRetry(() =>
-      this.app.db.transaction(async (trx) => {
-        const now = unixSeconds(this.app.clock);
-        const order = await this.transition(trx, { ...move, set: { ...move.set, closed_time: now } });
-        if (!order) return;
-        const items = await trx('order_items').where({ orderid: order.orderid }).select('goodsid', 'productid', 'quantity');
-        for (const item of items) {
-          await trx('products').where({ productid: item.productid }).increment('stock', Number(item.quantity));
-        }
-        const paid = Number(order.payment_price);
-        if (paid > 0) await this.app.use(pointsService).refundForOrder(trx, Number(order.user_id), Number(order.orderid), paid, refundReason, adminId);
-        for (const item of items) {
-          await trx('goods')
-            .where({ goodsid: item.goodsid })
-            .andWhere('buy_count', '>=', Number(item.quantity))
-            .decrement('buy_count', Number(item.quantity));
-        }
-      }),
-    );
+    await transaction(this.app.db, async (trx) => {
+      const now = unixSeconds(this.app.clock);
+      const order = await this.transition(trx, { ...move, set: { ...move.set, closed_time: now } });
+      if (!order) return;
+      const items = await trx('order_items').where({ orderid: order.orderid }).select('goodsid', 'productid', 'quantity');
+      for (const item of items) {
+        await trx('products').where({ productid: item.productid }).increment('stock', Number(item.quantity));
+      }
+      const paid = Number(order.payment_price);
+      if (paid > 0) await this.app.use(pointsService).refundForOrder(trx, Number(order.user_id), Number(order.orderid), paid, refundReason, adminId);
+      for (const item of items) {
+        await trx('goods')
+          .where({ goodsid: item.goodsid })
+          .andWhere('buy_count', '>=', Number(item.quantity))
+          .decrement('buy_count', Number(item.quantity));
+      }
+    });
   }
 
   /**

@@ -2,9 +2,8 @@ import type { AppContext } from '../../../../context';
 import { unixSeconds } from '../../../../core/clock';
 import { refuse } from '../../../../core/errors';
 import { formatTime } from '../../../../core/time';
-import type { Knex } from '../../../../storage/db';
+import { transaction, type Knex } from '../../../../storage/db';
 import { paginate, type Page } from '../../../../platform/paging';
-import { withRetry } from './retry';
 
 /** Why a balance moved; with an orderid, UNIQUE (orderid, kind) lets each order be debited and refunded once. */
 export type PointsKind = 'grant' | 'deduct' | 'debit' | 'refund';
@@ -78,12 +77,12 @@ export class PointsService {
 
   /** An admin's (or the system's, adminId 0) grant; answers the new balance. */
   grant(userId: number, amount: number, reason: string, adminId = 0): Promise<number> {
-    return withRetry(() => this.app.db.transaction((trx) => this.apply(trx, { userId, change: amount, kind: 'grant', reason, adminId })));
+    return transaction(this.app.db, (trx) => this.apply(trx, { userId, change: amount, kind: 'grant', reason, adminId }));
   }
 
   /** An admin's deduction; refuses (503) rather than go below zero. */
   deduct(userId: number, amount: number, reason: string, adminId = 0): Promise<number> {
-    return withRetry(() => this.app.db.transaction((trx) => this.apply(trx, { userId, change: -amount, kind: 'deduct', reason, adminId })));
+    return transaction(this.app.db, (trx) => this.apply(trx, { userId, change: -amount, kind: 'deduct', reason, adminId }));
   }
 
   /** Pays for an order inside the order's transaction. */

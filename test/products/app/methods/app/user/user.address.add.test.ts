@@ -60,6 +60,14 @@ describe('user.address.add', () => {
     expect(await server.app.db('user_addresses').where({ user_id: user.id, is_default: 1 })).to.have.length(1);
   });
 
+  it('50 new members adding their first address at once all succeed (no deadlock between neighbours)', async () => {
+    const users = await Promise.all(Array.from({ length: 50 }, () => createTestUser(server)));
+    const answers = await Promise.all(users.map((user) => client.call('user.address.add', addressParams(), { token: user.token })));
+    expect(answers.map((a) => `${a.code} ${a.msg}`).filter((a) => !a.startsWith('200'))).to.deep.equal([]);
+    const rows = await server.app.db('user_addresses').whereIn('user_id', users.map((u) => u.id));
+    expect(rows.map((r) => r.is_default)).to.deep.equal(users.map(() => 1));
+  });
+
   for (const [district_id, why] of [[123, 'unknown'], [999001, 'inactive'], [DISTRICT.GUANGDONG, 'a province'], [DISTRICT.SHENZHEN, 'a city']] as const) {
     it(`503 for a district that is ${why}`, async () => {
       const user = await createTestUser(server);
