@@ -6,14 +6,21 @@ export interface Clock {
 
 export const systemClock: Clock = { now: () => Date.now() };
 
-/** A clock that starts at real time and only moves when told to (tests). */
+/**
+ * A clock frozen at its start (real time when constructed, unless given) that moves only when told to.
+ * Real time never leaks in, so a test that sets a 1,000 ms TTL and advances 999 ms sees the key, whatever
+ * the machine's load.
+ */
 export class ManualClock implements Clock {
-  private offsetMs = 0;
+  private currentMs: number;
+  constructor(startMs: number = Date.now()) {
+    this.currentMs = startMs;
+  }
   now(): number {
-    return Date.now() + this.offsetMs;
+    return this.currentMs;
   }
   advance(ms: number): void {
-    this.offsetMs += ms;
+    this.currentMs += ms;
   }
 }
 

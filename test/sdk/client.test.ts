@@ -3,6 +3,7 @@ import { expect } from 'chai';
 import { signData as serverSign, verifySignature } from '../../app/protocol/signature';
 import { ApiClient, signData as sdkSign } from '../../app/sdk/client';
 import { startTestServer, type TestClient, type TestServer } from '../helpers/harness';
+import { unixSeconds } from '../../app/core/clock';
 import { probeMethods } from '../helpers/probes';
 
 const SEED_DATA =
@@ -99,12 +100,12 @@ describe('SDK against the server', () => {
     const sign = sdkSign(data, client.secret);
     expect((await client.send(data.replace('abc', 'abd'), sign)).msg).to.equal('signature error');
     expect((await client.send(data, sdkSign(data, 'not the secret'))).msg).to.equal('signature error');
-    const stranger = new ApiClient({ url: server.url, appid: client.appid, secret: 'f'.repeat(32) });
+    const stranger = new ApiClient({ url: server.url, appid: client.appid, secret: 'f'.repeat(32), now: () => unixSeconds(server.clock) });
     expect((await stranger.call('probe.echo')).msg).to.equal('signature error');
   });
 
   it('the SDK sends the fixed parameters', async () => {
-    const phone = new ApiClient({ url: server.url, appid: client.appid, secret: client.secret, platform: 2, appV: '1.2.0', channel: 'huawei' });
+    const phone = new ApiClient({ url: server.url, appid: client.appid, secret: client.secret, platform: 2, appV: '1.2.0', channel: 'huawei', now: () => unixSeconds(server.clock) });
     const data = JSON.parse(phone.buildData('probe.echo', { text: 'x' }, 'tok'));
     expect(data).to.include({ method: 'probe.echo', v: '1.0.0', appid: client.appid, platform: 2, app_v: '1.2.0', channel: 'huawei', token: 'tok', text: 'x', unique_id: '', device_token: '' });
     expect(data.timestamp).to.match(/^\d{10}$/);

@@ -1,4 +1,5 @@
 import { expect } from 'chai';
+import { abuseGuard } from '../../../../../../app/platform/gateway/abuseGuard';
 import { LOOSE_LIMITS, registerMember, sendCode, wrongCode, startAccountServer, type Auth } from '../../../../../helpers/accounts';
 import type { TestClient, TestServer } from '../../../../../helpers/harness';
 import { uniqueMobile } from '../../../../../helpers/users';
@@ -46,7 +47,7 @@ describe('user.register', () => {
 
   it('604 for a registered mobile, checked before the code, and counted towards the IP ban (no free enumeration)', async () => {
     const member = await registerMember(server, client);
-    const failures = async () => Number((await server.app.kv.get('abuse:127.0.0.1')) ?? 0);
+    const failures = () => server.app.use(abuseGuard).failures('127.0.0.1');
     const before = await failures();
     const answer = await client.call('user.register', { mobile: member.mobile, code: '000000', password: 'secret_1' });
     expect(answer.code).to.equal(604);
