@@ -43,6 +43,9 @@ function parsedData(raw: unknown): unknown {
   }
 }
 
+/** Slack for hosts whose clocks disagree: a replay claim outlives its stamp's acceptance by this much. */
+const REPLAY_CLOCK_MARGIN_MS = 30_000;
+
 const replayKey = (appid: string, sign: string) => `replay:${appid}:${sign}`;
 
 function text(value: unknown): string {
@@ -146,7 +149,7 @@ export class ProtocolPipeline {
     // refused for the limit claims nothing, so the same signed write may be sent again later.
     const overLimitBy = this.rateLimiter.hit(appid, call.ip);
     if (overLimitBy > 0) return refusal(Code.BUSINESS, `too many requests: try again in ${overLimitBy} s`);
-    if (definition.writes && !(await this.claimOnce(appid, String(call.sign).toUpperCase()))) return refusal(Code.BUSINESS, 'duplicate request');
+    if (definition.writes && !(await this.claimOnce(appid, String(call.sign).toUpperCase(), Number(timestamp)))) return refusal(Code.BUSINESS, 'duplicate request');
 
     // 13–16. the caller's session, as the method requires
     const token = text(data.token);
@@ -176,11 +179,16 @@ export class ProtocolPipeline {
     return definition.handler(params as Record<string, unknown>, context, this.app);
   }
 
-  /** Whether this is the first use of a signed write inside the window. */
-  private claimOnce(appid: string, sign: string): Promise<boolean> {
-    const windowMs = this.app.config.protocol.timestampWindowSec * 1000;
-    // A timestamp stays acceptable for two windows (from ts − window to ts + window): remember that long.
-    return this.app.kv.set(replayKey(appid, sign), '1', { ttlMs: 2 * windowMs, onlyIfAbsent: true });
+  /**
+   * Whether this is the first use of a signed write while its timestamp is accepted. The stamp passes
+   * step 9 until the server clock's second passes `timestamp + window`, so the claim lives until the end
+   * of that second plus a margin for the clocks of other hosts sharing the store (a claim measured from
+   * "now" would lapse up to a second early, and earlier on a host whose clock runs behind).
+   */
+  private claimOnce(appid: string, sign: string, timestamp: number): Promise<boolean> {
+    const acceptedUntilMs = (timestamp + this.app.config.protocol.timestampWindowSec + 1) * 1000;
+    const ttlMs = acceptedUntilMs + REPLAY_CLOCK_MARGIN_MS - this.app.clock.now();
+    return this.app.kv.set(replayKey(appid, sign), '1', { ttlMs, onlyIfAbsent: true });
   }
 
   private async validate(definition: MethodDefinition, data: Record<string, unknown>): Promise<unknown> {

@@ -222,6 +222,21 @@ describe('protocol §3: the checks in order', () => {
       expect((await post({ data, sign: signData(data, admin.secret) })).code).to.equal(200);
       expect((await post({ data, sign: signData(data, admin.secret) })).code).to.equal(503);
     });
+
+    it('a write is remembered for as long as its timestamp is accepted, to the last millisecond', async () => {
+      const windowMs = server.config.protocol.timestampWindowSec * 1000;
+      server.clock.advance(1000 - (server.clock.now() % 1000)); // on a second boundary: the worst case
+      // The newest stamp accepted now stays acceptable until the server clock reads stamp + window.
+      const payload = fixed({ method: 'probe.write', timestamp: String(Math.floor(server.clock.now() / 1000) + windowMs / 1000) });
+      const data = JSON.stringify(payload);
+      const sign = signData(data, client.secret);
+      expect((await post({ data, sign })).code).to.equal(200);
+      expect(await server.app.kv.ttl(`replay:${client.appid}:${sign}`)).to.be.at.least(2 * windowMs + 1000);
+      server.clock.advance(2 * windowMs + 999);
+      expect(await post({ data, sign })).to.deep.equal({ code: 503, msg: 'duplicate request' });
+      server.clock.advance(1);
+      expect((await post({ data, sign })).msg).to.match(/^timestamp expired/);
+    });
   });
 
   describe('steps 13–16: the session', () => {
