@@ -124,6 +124,10 @@ export const configSchema = Joi.object<AppConfig>({
   rateLimit: Joi.object({ perMinute: Joi.number().integer().min(0).required() }).required(),
 })
   .custom((config: AppConfig) => {
+    // The demo seed makes members with a known password and an admin appid open to every address.
+    if (config.env === 'production' && config.demo.seedOnStart) {
+      throw new Error('demo.seedOnStart: DEMO_SEED=true is refused in production (demo members have a published password); unset it');
+    }
     if (config.env === 'production' && config.sms.driver === 'outbox' && !config.sms.allowOutboxInProduction) {
       throw new Error('sms.driver: the outbox SMS driver sends nothing; set SMS_DRIVER=tencent or SMS_ALLOW_OUTBOX=true');
     }

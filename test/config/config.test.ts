@@ -29,6 +29,7 @@ describe('configuration', () => {
     [{ NODE_ENV: 'production', SMS_ALLOW_OUTBOX: 'true' }, 'UPLOAD_BASE_URL'],
     [{ NODE_ENV: 'production', SMS_ALLOW_OUTBOX: 'true', UPLOAD_BASE_URL: 'https://api.example.com' }, 'SERVER_SECRET'],
     [{ SERVER_SECRET: 'too short' }, 'SERVER_SECRET'],
+    [{ NODE_ENV: 'production', SMS_ALLOW_OUTBOX: 'true', UPLOAD_BASE_URL: 'https://api.example.com', SERVER_SECRET: 's'.repeat(32), DEMO_SEED: 'true' }, 'DEMO_SEED'],
   ] as const) {
     it(`a bad setting stops with one line naming it: ${JSON.stringify(env)}`, () => {
       let error: Error | undefined;
