@@ -1,4 +1,6 @@
+import pino from 'pino';
 import { createAppContext } from '../app/bootstrap';
+import { createLogger } from '../app/core/logger';
 import { API_TYPES, appAuthService, type ApiType, type AppidRow } from '../app/platform/gateway/appAuth';
 import { fail, parseArgs, scriptConfig } from './cli';
 
@@ -7,19 +9,27 @@ const USAGE = `usage:
   npm run appid -- list [--json]
   npm run appid -- rotate <appid> [--grace <seconds, default 604800>] [--json]
   npm run appid -- disable <appid> | enable <appid>
-  npm run appid -- allow <appid> "<ip list or empty>"`;
+  npm run appid -- allow <appid> "<ip list or empty>"
+An admin appid needs --ip-allow in production: its secret alone would open the back office.`;
 
+/** One appid without its secret (list): built from the fields, so no name can smuggle the secret in. */
+function summary(row: AppidRow): string {
+  return `${row.appid}  type=${row.api_type}  name=${JSON.stringify(row.name)}  status=${row.status ? 'active' : 'disabled'}  ip_allow=${row.ip_allow || '(any)'}`;
+}
+
+/** A just created or rotated appid, secret included: the one time an operator sees it. */
 function describe(row: AppidRow, json: boolean): string {
-  const shown = { appid: row.appid, secret: row.secret, api_type: row.api_type };
-  if (json) return JSON.stringify(shown);
-  return `${row.appid}  type=${row.api_type}  name=${JSON.stringify(row.name)}  status=${row.status ? 'active' : 'disabled'}  secret=${row.secret}`;
+  if (json) return JSON.stringify({ appid: row.appid, secret: row.secret, api_type: row.api_type });
+  return `${summary(row)}  secret=${row.secret}`;
 }
 
 async function main(): Promise<void> {
   const { options, words } = parseArgs(process.argv.slice(2));
   const [command, target, extra] = words;
   const json = options.json === true;
-  const app = await createAppContext(scriptConfig());
+  const config = scriptConfig();
+  // Log lines (warnings) go to stderr: stdout is the command's answer, which `--json` callers parse.
+  const app = await createAppContext(config, { logger: createLogger(config.logLevel, pino.destination({ dest: 2, sync: true })) });
   const auth = app.use(appAuthService);
   try {
     switch (command) {
@@ -34,7 +44,7 @@ async function main(): Promise<void> {
       }
       case 'list': {
         const rows = await auth.list();
-        process.stdout.write(json ? `${JSON.stringify(rows.map((r) => ({ appid: r.appid, api_type: r.api_type, name: r.name, status: r.status })))}\n` : `${rows.map((r) => describe(r, false).replace(/secret=\w+/, '')).join('\n')}\n`);
+        process.stdout.write(json ? `${JSON.stringify(rows.map((r) => ({ appid: r.appid, api_type: r.api_type, name: r.name, status: r.status })))}\n` : `${rows.map(summary).join('\n')}\n`);
         return;
       }
       case 'rotate': {

@@ -107,11 +107,25 @@ export class AppAuthService {
 
   // ---- operator actions (scripts/appid.ts, tests) ----
 
+  /**
+   * An admin appid's allow-list is part of its credential (the secret sits in back-office tools): without
+   * one it is refused in production, and a warning elsewhere.
+   */
+  private checkAdminAllowList(apiType: ApiType, ipAllow: string | undefined, appid: string): void {
+    if (apiType !== 'admin' || (ipAllow ?? '').trim()) return;
+    if (this.app.config.env === 'production') {
+      throw new Error('an admin appid needs an IP allow-list in production (--ip-allow "10.0.0.0/8,…"): its secret alone would open the back office');
+    }
+    this.app.logger.warn({ appid }, 'admin appid without an IP allow-list: its secret alone opens the back office (refused in production)');
+  }
+
   async create(input: { apiType: ApiType; name: string; appid?: string; secret?: string; ipAllow?: string }): Promise<AppidRow> {
     if (input.ipAllow) parseIpList(input.ipAllow); // refuse a malformed list before storing it
+    const appid = input.appid ?? `${input.apiType}_${crypto.randomBytes(6).toString('hex')}`;
+    this.checkAdminAllowList(input.apiType, input.ipAllow, appid);
     const now = unixSeconds(this.app.clock);
     const row = {
-      appid: input.appid ?? `${input.apiType}_${crypto.randomBytes(6).toString('hex')}`,
+      appid,
       api_type: input.apiType,
       name: input.name,
       secret: input.secret ?? newSecret(),
@@ -153,6 +167,9 @@ export class AppAuthService {
 
   async setIpAllow(appid: string, ipAllow: string): Promise<boolean> {
     if (ipAllow) parseIpList(ipAllow);
+    const row = await this.app.db<AppidRow>('api_auth').where({ appid }).first();
+    if (!row) return false;
+    this.checkAdminAllowList(row.api_type, ipAllow, appid);
     const changed = await this.app.db('api_auth').where({ appid }).update({ ip_allow: ipAllow, u_time: unixSeconds(this.app.clock) });
     this.forget(appid);
     return changed > 0;

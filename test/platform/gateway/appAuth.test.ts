@@ -1,4 +1,7 @@
 import { expect } from 'chai';
+import { Writable } from 'node:stream';
+import { AppContext } from '../../../app/context';
+import { createLogger } from '../../../app/core/logger';
 import { appAuthService } from '../../../app/platform/gateway/appAuth';
 import { startTestServer, type TestClient, type TestServer } from '../../helpers/harness';
 import { probeMethods } from '../../helpers/probes';
@@ -49,5 +52,41 @@ describe('appids: rotation and caching', () => {
       error = err as Error;
     }
     expect(error?.message).to.match(/CIDR/);
+  });
+
+  describe('an admin appid and its IP allow-list (the allow-list is part of its credential)', () => {
+    const contextFor = (env: string, lines: string[] = []) =>
+      new AppContext(
+        { ...server.config, env },
+        server.app.db,
+        server.app.kv,
+        server.clock,
+        createLogger('warn', new Writable({ write: (chunk, _enc, done) => (lines.push(String(chunk)), done()) })),
+      ).use(appAuthService);
+    const refusal = async (action: () => Promise<unknown>) => {
+      try {
+        await action();
+      } catch (err) {
+        return (err as Error).message;
+      }
+      return undefined;
+    };
+
+    it('production refuses one without an allow-list, and refuses clearing the list of one', async () => {
+      const auth = contextFor('production');
+      expect(await refusal(() => auth.create({ apiType: 'admin', name: 'ops' }))).to.contain('IP allow-list');
+      expect(await refusal(() => auth.create({ apiType: 'admin', name: 'ops', ipAllow: '  ' }))).to.contain('IP allow-list');
+      const row = await auth.create({ apiType: 'admin', name: 'ops', ipAllow: '10.0.0.0/8' });
+      expect(await refusal(() => auth.setIpAllow(row.appid, ''))).to.contain('IP allow-list');
+      expect((await server.app.db('api_auth').where({ appid: row.appid }).first()).ip_allow).to.equal('10.0.0.0/8');
+      expect((await auth.create({ apiType: 'app', name: 'phones' })).ip_allow, 'other types need none').to.equal('');
+    });
+
+    it('elsewhere it is created, with a warning in the log', async () => {
+      const lines: string[] = [];
+      const row = await contextFor('development', lines).create({ apiType: 'admin', name: 'ops' });
+      expect(row.ip_allow).to.equal('');
+      expect(lines.join('')).to.contain(row.appid).and.contain('IP allow-list');
+    });
   });
 });
