@@ -30,6 +30,7 @@ export const defaults: AppConfig = {
   },
   demo: { seedOnStart: true },
   serverSecret: '',
+  districts: { provinces: [] },
   sms: {
     driver: 'outbox',
     outboxFile: 'data/sms-outbox.jsonl',

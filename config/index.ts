@@ -27,6 +27,11 @@ function bool(name: string, env: NodeJS.ProcessEnv): boolean | undefined {
   throw new ConfigError(`config: ${name}=${JSON.stringify(raw)} must be true or false`);
 }
 
+function list(name: string, env: NodeJS.ProcessEnv): string[] | undefined {
+  const raw = str(name, env);
+  return raw === undefined ? undefined : raw.split(',').map((item) => item.trim());
+}
+
 function str(name: string, env: NodeJS.ProcessEnv): string | undefined {
   const raw = env[name];
   return raw === undefined || raw === '' ? undefined : raw;
@@ -63,6 +68,7 @@ function fromEnvironment(env: NodeJS.ProcessEnv): DeepPartial<AppConfig> {
     },
     demo: { seedOnStart: bool('DEMO_SEED', env) },
     serverSecret: str('SERVER_SECRET', env),
+    districts: { provinces: list('DISTRICT_PROVINCES', env) },
     sms: {
       driver: str('SMS_DRIVER', env) as AppConfig['sms']['driver'] | undefined,
       outboxFile: str('SMS_OUTBOX', env),

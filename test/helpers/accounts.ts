@@ -1,7 +1,7 @@
 import { expect } from 'chai';
 import type { Auth } from '../../app/platform/identity/accounts';
 import { PasswordHasher, passwordHasher } from '../../app/platform/identity/passwords';
-import { DISTRICT, seedDistricts } from '../../app/products/app/demo/011_accounts';
+import { DISTRICT } from '../../app/products/app/demo/011_accounts';
 import { seedSmsTemplates } from '../../app/products/app/reference/smsTemplates';
 import { startTestServer, type TestClient, type TestServer } from './harness';
 import { lastCode } from './sms';
@@ -19,13 +19,12 @@ export const LOOSE_LIMITS = {
 export const TEST_SCRYPT_N = 1024;
 
 /**
- * The SMS templates and the district tree account tests need (test servers start without demo data),
- * and the cheap password cost; call it before the first request.
+ * The SMS templates account tests need (test servers start without demo data), and the cheap password
+ * cost; call it before the first request.
  */
 export async function prepareAccounts(server: TestServer): Promise<void> {
   server.app.provide(passwordHasher, new PasswordHasher({ N: TEST_SCRYPT_N }));
   await seedSmsTemplates(server.app.db);
-  await seedDistricts(server.app.db);
 }
 
 export interface Member extends TestUser {

@@ -2,7 +2,7 @@ import { expect } from 'chai';
 import { unixSeconds } from '../../app/core/clock';
 import { pointsService } from '../../app/products/app/services/mall/points';
 import { insertId } from '../../app/storage/db';
-import { DISTRICT, seedDistricts } from '../../app/products/app/demo/011_accounts';
+import { DISTRICT } from '../../app/products/app/demo/011_accounts';
 import { seedMall, type SeededMall } from '../../app/products/app/demo/030_mall';
 import { startTestServer, type TestClient, type TestServer } from './harness';
 import { createTestUser, type TestUser } from './users';
@@ -34,9 +34,8 @@ export async function createBuyer(server: TestServer, points: number, options: P
   return { ...user, addressid };
 }
 
-/** Districts, the demo member (13800138000 with an address) and the mall demo data, as on a fresh start. */
+/** The demo member (13800138000 with an address) and the mall demo data, as on a fresh start. */
 export async function prepareMall(server: TestServer): Promise<{ mall: SeededMall; demo: Buyer }> {
-  await seedDistricts(server.app.db);
   const demo = await createBuyer(server, 0, { mobile: DEMO_MOBILE });
   const mall = await seedMall(server.app);
   return { mall, demo };

@@ -1,5 +1,5 @@
 import { expect } from 'chai';
-import { DEMO_USER, DISTRICTS, seed, seedDistricts } from '../../../../app/products/app/demo/011_accounts';
+import { DEMO_USER, DISTRICT, seed } from '../../../../app/products/app/demo/011_accounts';
 import { type Auth, startAccountServer } from '../../../helpers/accounts';
 import type { TestClient, TestServer } from '../../../helpers/harness';
 
@@ -13,12 +13,9 @@ describe('demo seed 011_accounts', () => {
   });
   after(() => server.stop());
 
-  it('the district tree is complete, every parent exists, and seeding again adds nothing', async () => {
-    await seedDistricts(server.app.db);
-    const rows = await server.app.db('districts');
-    expect(rows).to.have.length(DISTRICTS.length);
-    const ids = new Set(rows.map((r) => r.districtid));
-    for (const row of rows) if (row.parentid) expect(ids.has(row.parentid), row.name).to.equal(true);
+  it('every well-known district code names a live row of the installed tree', async () => {
+    const rows = await server.app.db('districts').whereIn('districtid', Object.values(DISTRICT)).where({ status: 1 });
+    expect(rows.map((r) => r.districtid).sort()).to.deep.equal(Object.values(DISTRICT).sort());
   });
 
   it('the demo user logs in with demo1234 and has two addresses with region names', async () => {
