@@ -1,6 +1,6 @@
 import type { AppContext } from '../../context';
 import { unixSeconds } from '../../core/clock';
-import type { Knex } from '../../storage/db';
+import { transaction, type Knex } from '../../storage/db';
 
 /**
  * Installs a large reference data set at most once per version: a start where the recorded version
@@ -17,7 +17,7 @@ export async function installVersioned(
   const current = await app.db('reference_versions').where({ name }).first('version');
   if (current?.version === version) return false;
   if (!current) await app.db('reference_versions').insert({ name, version: '', u_time: 0 }).onConflict('name').ignore();
-  return app.db.transaction(async (trx) => {
+  return transaction(app.db, async (trx) => {
     const claimed = await trx('reference_versions')
       .where({ name })
       .whereNot({ version })
