@@ -23,6 +23,9 @@ export const passwordAttemptField = () => Joi.string().max(64);
 
 export const idField = () => Joi.number().integer().min(1).max(2_147_483_647);
 
+/** The back-office user making a change (kept as c_by/u_by or in a ledger row): required on every admin write. */
+export const adminIdField = () => Joi.number().integer().min(1).required();
+
 /** A delivery address's fields (`user.address.add`, and any of them for `user.address.edit`). */
 export const addressFields = () => ({
   realname: Joi.string().trim().min(2).max(10),

@@ -3,6 +3,7 @@ import type { Knex } from 'knex';
 import type { AppContext, ServiceFactory } from '../../../context';
 import { unixSeconds } from '../../../core/clock';
 import { refuse } from '../../../core/errors';
+import { adminIdField } from '../../../core/fields';
 import { formatTime } from '../../../core/time';
 import { insertId, isUniqueViolation, transaction } from '../../../storage/db';
 import { pageParam, paginate, type Page } from '../../../platform/paging';
@@ -60,7 +61,7 @@ export interface CrudSpec {
   present?(rows: Row[], app: AppContext): Promise<Row[]>;
 }
 
-export const adminIdField = () => Joi.number().integer().min(1).required();
+export { adminIdField };
 const idField = () => Joi.number().integer().min(1).required();
 
 function listSchema(spec: CrudSpec): Joi.ObjectSchema {

@@ -1,19 +1,9 @@
 import type { AppContext } from '../../../../context';
-import { refuse } from '../../../../core/errors';
+import { memberDirectory, type MemberRef } from '../../../../platform/identity/members';
 import { paginate, type Page } from '../../../../platform/paging';
 import { orderService, type OrderFilter, type OrderView } from './orders';
 
-/** A member as the back office names one: either handle, or both (then they must be the same member). */
-export interface MemberRef {
-  open_id?: string;
-  mobile?: string;
-}
-
-export interface Member {
-  id: number;
-  open_id: string;
-  mobile: string;
-}
+export type { MemberRef } from '../../../../platform/identity/members';
 
 export interface AdminOrderView extends OrderView {
   express_name: string;
@@ -38,24 +28,9 @@ interface ExtraRow {
 export class AdminOrderService {
   constructor(private readonly app: AppContext) {}
 
-  async findMember(ref: MemberRef): Promise<Member | undefined> {
-    if (ref.open_id === undefined && ref.mobile === undefined) return undefined;
-    const query = this.app.db('users');
-    if (ref.open_id !== undefined) query.where({ open_id: ref.open_id });
-    if (ref.mobile !== undefined) query.where({ mobile: ref.mobile });
-    const row = await query.first('id', 'open_id', 'mobile');
-    return row ? { id: Number(row.id), open_id: row.open_id, mobile: row.mobile } : undefined;
-  }
-
-  async requireMember(ref: MemberRef): Promise<Member> {
-    const member = await this.findMember(ref);
-    if (!member) throw refuse('user not found');
-    return member;
-  }
-
   async list(filter: OrderFilter & MemberRef): Promise<Page<AdminOrderView>> {
     const named = filter.open_id !== undefined || filter.mobile !== undefined;
-    const member = named ? await this.findMember(filter) : undefined;
+    const member = named ? await this.app.use(memberDirectory).find(filter) : undefined;
     if (named && !member) return paginate(this.app.db('orders').whereRaw('1 = 0'), filter.page, this.app.config.paging.pageSize);
     const page = await this.app.use(orderService).list(filter, member?.id);
     return { ...page, list: await this.withStaffColumns(page.list) };

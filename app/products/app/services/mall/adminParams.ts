@@ -1,5 +1,4 @@
 import Joi from 'joi';
-import { mobileField } from '../../../../core/fields';
 import { imageRef } from '../../backoffice/fields';
 
 /**
@@ -36,10 +35,4 @@ export const goodsFields = {
   description: Joi.string().max(16_000).allow(''),
   limit_count: Joi.number().integer().min(0).max(10_000),
   spec_val: specValField(),
-};
-
-/** A member picked by either handle (points.*, order filters). */
-export const memberFields = {
-  open_id: Joi.string().trim().pattern(/^[0-9a-f]{32}$/).messages({ 'string.pattern.base': '{{#label}} is not a valid open_id' }),
-  mobile: mobileField(),
 };

@@ -1,8 +1,8 @@
 import Joi from 'joi';
 import type { AppContext } from '../../../../context';
 import { adminIdField } from '../../backoffice/crud';
-import { memberFields } from './adminParams';
-import { adminOrderService, type MemberRef } from './adminOrders';
+import { memberDirectory, type MemberRef } from '../../../../platform/identity/members';
+import { memberRefSchema } from '../../../../platform/identity/fields';
 import { pointsService } from './points';
 
 export interface PointsMove extends MemberRef {
@@ -10,12 +10,6 @@ export interface PointsMove extends MemberRef {
   points: number;
   reason: string;
 }
-
-/** Names a member by open_id or mobile (or both, then the same member). */
-export const memberRefSchema = (keys: Joi.PartialSchemaMap = {}) =>
-  Joi.object({ ...memberFields, ...keys })
-    .or('open_id', 'mobile')
-    .messages({ 'object.missing': 'give open_id or mobile' });
 
 /** points.grant / points.deduct take the same parameters. */
 export const pointsMoveSchema = memberRefSchema({
@@ -26,7 +20,7 @@ export const pointsMoveSchema = memberRefSchema({
 
 /** An admin's grant or deduction as one ledger row; answers the new balance (503 user not found / not enough points). */
 export async function movePoints(app: AppContext, move: PointsMove, direction: 'grant' | 'deduct'): Promise<{ points: number }> {
-  const member = await app.use(adminOrderService).requireMember(move);
+  const member = await app.use(memberDirectory).require(move);
   const points = app.use(pointsService);
   const balance = direction === 'grant'
     ? await points.grant(member.id, move.points, move.reason, move.admin_id)

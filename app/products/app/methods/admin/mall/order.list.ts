@@ -1,6 +1,6 @@
 import type Joi from 'joi';
 import { defineMethod } from '../../../../../registry/method';
-import { memberFields } from '../../../services/mall/adminParams';
+import { memberFields } from '../../../../../platform/identity/fields';
 import { adminOrderService, type AdminOrderView, type MemberRef } from '../../../services/mall/adminOrders';
 import type { OrderFilter } from '../../../services/mall/orders';
 import type { Page } from '../../../../../platform/paging';

@@ -1,6 +1,6 @@
 import { defineMethod } from '../../../../../registry/method';
-import { memberRefSchema } from '../../../services/mall/adminPoints';
-import { adminOrderService, type MemberRef } from '../../../services/mall/adminOrders';
+import { memberRefSchema } from '../../../../../platform/identity/fields';
+import { memberDirectory, type MemberRef } from '../../../../../platform/identity/members';
 import { pointsService, type PointsLog } from '../../../services/mall/points';
 import { pageParam, type Page } from '../../../../../platform/paging';
 
@@ -13,7 +13,7 @@ export const adminPointsLog = defineMethod<MemberRef & { page: number }, Page<Po
   summary: 'A member\'s points balance and ledger, newest first (the shape of the app\'s user.points).',
   schema: memberRefSchema({ page: pageParam }),
   async handler({ page, ...ref }, _call, app) {
-    const member = await app.use(adminOrderService).requireMember(ref);
+    const member = await app.use(memberDirectory).require(ref);
     return app.use(pointsService).history(member.id, page);
   },
 });

@@ -1,0 +1,37 @@
+import type { AppContext } from '../../context';
+import { refuse } from '../../core/errors';
+
+/** A member as the back office names one: either handle, or both (then they must be the same member). */
+export interface MemberRef {
+  open_id?: string;
+  mobile?: string;
+}
+
+export interface Member {
+  id: number;
+  open_id: string;
+  mobile: string;
+}
+
+/** Finds members by the handles the back office knows them by (admin points, orders and wallet methods). */
+export class MemberDirectory {
+  constructor(private readonly app: AppContext) {}
+
+  async find(ref: MemberRef): Promise<Member | undefined> {
+    if (ref.open_id === undefined && ref.mobile === undefined) return undefined;
+    const query = this.app.db('users');
+    if (ref.open_id !== undefined) query.where({ open_id: ref.open_id });
+    if (ref.mobile !== undefined) query.where({ mobile: ref.mobile });
+    const row = await query.first('id', 'open_id', 'mobile');
+    return row ? { id: Number(row.id), open_id: row.open_id, mobile: row.mobile } : undefined;
+  }
+
+  /** The member, or 503 user not found. */
+  async require(ref: MemberRef): Promise<Member> {
+    const member = await this.find(ref);
+    if (!member) throw refuse('user not found');
+    return member;
+  }
+}
+
+export const memberDirectory = (app: AppContext): MemberDirectory => new MemberDirectory(app);

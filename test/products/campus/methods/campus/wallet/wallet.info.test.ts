@@ -1,0 +1,3 @@
+import { describeWalletInfo } from '../../../../../helpers/wallet';
+
+describeWalletInfo('campus');
