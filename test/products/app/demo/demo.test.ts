@@ -1,10 +1,16 @@
 import { expect } from 'chai';
+import { AppContext } from '../../../../app/context';
 import { seedDemoData } from '../../../../app/platform/demo';
 import { ApiClient } from '../../../../app/sdk/client';
 import { API_TYPES } from '../../../../app/platform/gateway/appAuth';
 import { startTestServer, type TestServer } from '../../../helpers/harness';
 
-/** The first start of an empty embedded database: every db/seeds module in order, then real calls. */
+const count = async (server: TestServer, table: string): Promise<number> => Number((await server.app.db(table).count({ n: '*' }))[0].n);
+
+/**
+ * The first start with demo data on: every product's demo modules in order, then real calls. An appid
+ * made with the CLI before that start (here: the test client) does not stop it.
+ */
 describe('demo data on first start', () => {
   let server: TestServer;
   let app: ApiClient;
@@ -12,6 +18,7 @@ describe('demo data on first start', () => {
 
   before(async () => {
     server = await startTestServer();
+    await server.client('app');
     const created = await seedDemoData(server.app);
     expect(created.map((a) => a.api_type)).to.deep.equal([...API_TYPES]);
     const appid = created.find((a) => a.api_type === 'app')!;
@@ -22,8 +29,25 @@ describe('demo data on first start', () => {
   });
   after(() => server.stop());
 
-  it('runs only once: a second call creates nothing', async () => {
+  it('records a marker per product, and a second start creates nothing and duplicates nothing', async () => {
+    expect((await server.app.db('demo_seeds').select('product')).map((r) => r.product)).to.deep.equal(['app']);
+    const tables = ['users', 'user_addresses', 'goods', 'news', 'api_auth'];
+    const before = await Promise.all(tables.map((t) => count(server, t)));
     expect(await seedDemoData(server.app)).to.deep.equal([]);
+    expect(await Promise.all(tables.map((t) => count(server, t)))).to.deep.equal(before);
+  });
+
+  it('never writes demo data in production, whatever the marker says', async () => {
+    const production = new AppContext({ ...server.config, env: 'production' }, server.app.db, server.app.kv, server.clock, server.app.logger);
+    await server.app.db('demo_seeds').del();
+    try {
+      const users = await count(server, 'users');
+      expect(await seedDemoData(production)).to.deep.equal([]);
+      expect(await count(server, 'users')).to.equal(users);
+      expect(await count(server, 'demo_seeds')).to.equal(0);
+    } finally {
+      await server.app.db('demo_seeds').insert({ product: 'app', c_time: 0 });
+    }
   });
 
   it('the demo member has 20000 points, equal to the sum of the ledger', async () => {
