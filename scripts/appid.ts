@@ -5,16 +5,19 @@ import { API_TYPES, appAuthService, type ApiType, type AppidRow } from '../app/p
 import { fail, parseArgs, scriptConfig } from './cli';
 
 const USAGE = `usage:
-  npm run appid -- create --type <${API_TYPES.join('|')}> --name <name> [--ip-allow "1.2.3.4,10.0.0.0/8"] [--json]
+  npm run appid -- create --type <${API_TYPES.join('|')}> --name <name> [--ip-allow "1.2.3.4,10.0.0.0/8"]
+                         [--origin "https://m.example.com,https://h5.example.com:8443"] [--json]
   npm run appid -- list [--json]
   npm run appid -- rotate <appid> [--grace <seconds, default 604800>] [--json]
   npm run appid -- disable <appid> | enable <appid>
-  npm run appid -- allow <appid> "<ip list or empty>"
-An admin appid needs --ip-allow in production: its secret alone would open the back office.`;
+  npm run appid -- allow <appid> ["<ip list or empty>"] [--origin "<origins or empty>"]
+An admin appid needs --ip-allow in production: its secret alone would open the back office.
+Origins are exact (scheme://host[:port], no wildcards): the pages that may call with this appid;
+an appid with none refuses every call that carries a browser Origin header.`;
 
 /** One appid without its secret (list): built from the fields, so no name can smuggle the secret in. */
 function summary(row: AppidRow): string {
-  return `${row.appid}  type=${row.api_type}  name=${JSON.stringify(row.name)}  status=${row.status ? 'active' : 'disabled'}  ip_allow=${row.ip_allow || '(any)'}`;
+  return `${row.appid}  type=${row.api_type}  name=${JSON.stringify(row.name)}  status=${row.status ? 'active' : 'disabled'}  ip_allow=${row.ip_allow || '(any)'}  origins=${row.origin_allow || '(none)'}`;
 }
 
 /** A just created or rotated appid, secret included: the one time an operator sees it. */
@@ -38,13 +41,15 @@ async function main(): Promise<void> {
         if (!(API_TYPES as readonly string[]).includes(type)) fail(`--type must be one of ${API_TYPES.join(', ')}\n${USAGE}`);
         if (typeof options.name !== 'string' || !options.name.trim()) fail(`--name is required\n${USAGE}`);
         const ipAllow = typeof options['ip-allow'] === 'string' ? options['ip-allow'] : undefined;
-        const row = await auth.create({ apiType: type as ApiType, name: options.name.trim(), ipAllow });
+        if (options.origin === true) fail(`--origin needs a list\n${USAGE}`);
+        const origins = options.origin;
+        const row = await auth.create({ apiType: type as ApiType, name: options.name.trim(), ipAllow, origins });
         process.stdout.write(`${describe(row, json)}\n`);
         return;
       }
       case 'list': {
         const rows = await auth.list();
-        process.stdout.write(json ? `${JSON.stringify(rows.map((r) => ({ appid: r.appid, api_type: r.api_type, name: r.name, status: r.status })))}\n` : `${rows.map(summary).join('\n')}\n`);
+        process.stdout.write(json ? `${JSON.stringify(rows.map((r) => ({ appid: r.appid, api_type: r.api_type, name: r.name, status: r.status, origins: r.origin_allow ? r.origin_allow.split(',') : [] })))}\n` : `${rows.map(summary).join('\n')}\n`);
         return;
       }
       case 'rotate': {
@@ -64,9 +69,17 @@ async function main(): Promise<void> {
         return;
       }
       case 'allow': {
-        if (!target || extra === undefined) fail(USAGE);
-        if (!(await auth.setIpAllow(target, extra))) fail(`no appid ${target}`);
-        process.stdout.write(`${target} ip allow-list: ${extra || '(any address)'}\n`);
+        const origins = options.origin;
+        if (!target || (extra === undefined && origins === undefined) || origins === true) fail(USAGE);
+        if (extra !== undefined) {
+          if (!(await auth.setIpAllow(target, extra))) fail(`no appid ${target}`);
+          process.stdout.write(`${target} ip allow-list: ${extra || '(any address)'}\n`);
+        }
+        if (origins !== undefined) {
+          const list = await auth.setOrigins(target, origins);
+          if (!list) fail(`no appid ${target}`);
+          process.stdout.write(`${target} browser origins: ${list.join(', ') || '(none: not for browser pages)'}\n`);
+        }
         return;
       }
       default:

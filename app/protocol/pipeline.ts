@@ -18,6 +18,8 @@ export interface IncomingCall {
   data: unknown;
   sign: unknown;
   ip: string;
+  /** The browser origin the call comes from (its `Origin` header); absent for server-to-server calls. */
+  origin?: string;
   requestId: string;
   files: UploadedFile[];
 }
@@ -126,8 +128,10 @@ export class ProtocolPipeline {
     const credential = appid.length <= 32 ? await this.appAuth.find(appid) : null;
     if (!credential) return refusal(Code.APPID_NOT_ALLOWED, 'appid not allowed');
 
-    // 8. the appid's own allow-list
+    // 8. the appid's own allow-list of addresses
     if (credential.allowList && !ipMatches(credential.allowList, call.ip)) return refusal(Code.IP_NOT_ALLOWED, 'ip not allowed');
+    // ... and its browser origins: a page may only use the appids that list where it is served from
+    if (call.origin !== undefined && !credential.origins.has(call.origin)) return refusal(Code.IP_NOT_ALLOWED, 'origin not allowed');
 
     // 9. timestamp: 10 digits, within the window either way (a future stamp would make a replay last longer)
     const timestamp = text(data.timestamp);

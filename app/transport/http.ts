@@ -11,7 +11,9 @@ import { failure, type Answer } from '../protocol/answer';
 import { ProtocolPipeline, type CallFacts } from '../protocol/pipeline';
 import type { UploadedFile } from '../registry/method';
 import type { MethodRegistry } from '../registry/registry';
+import { appAuthService } from '../platform/gateway/appAuth';
 import { isMultipart, readProtocolFields, type ProtocolFields } from './body';
+import { allowOrigin, answerPreflight, isPreflight, requestOrigin } from './cors';
 
 /** A GET route besides the API: `/health`, and `/files/...` once uploads exist. */
 export interface GetRoute {
@@ -96,6 +98,7 @@ const healthRoute: GetRoute = {
  */
 export function createHttpApp(app: AppContext, registry: MethodRegistry, extraRoutes: GetRoute[] = []): Koa {
   const pipeline = new ProtocolPipeline(app, registry);
+  const appAuth = app.use(appAuthService);
   const { http } = app.config;
   const routes = [healthRoute, ...extraRoutes];
   const uploadDir = path.join(os.tmpdir(), 'yaf-uploads');
@@ -131,9 +134,22 @@ export function createHttpApp(app: AppContext, registry: MethodRegistry, extraRo
     const ip = clientIp(ctx.req.socket.remoteAddress, ctx.get('x-forwarded-for'), http.trustProxyHops);
     let files: UploadedFile[] = [];
     let code: number | undefined;
+    const origin = requestOrigin(ctx.req);
     try {
+      // CORS: a browser may read the answers only when some live appid lists the page's origin.
+      const corsAllowed = origin !== undefined && (await appAuth.isBrowserOrigin(origin));
+      if (corsAllowed) allowOrigin(ctx.res, origin);
       if (isApiPath(ctx.req.url)) {
         if (ctx.method !== 'POST') {
+          if (origin !== undefined && isPreflight(ctx.req)) {
+            if (!corsAllowed) {
+              sendJson(ctx, 403, { code: 403, msg: 'origin not allowed' });
+              return;
+            }
+            ctx.respond = false;
+            answerPreflight(ctx.res);
+            return;
+          }
           ctx.set('Allow', 'POST');
           sendJson(ctx, 405, { code: 405, msg: 'method not allowed: use POST' });
           return;
@@ -156,12 +172,14 @@ export function createHttpApp(app: AppContext, registry: MethodRegistry, extraRo
           // An undecodable body carries no data: the pipeline answers 504 for it.
           body = {};
         }
-        const answer = await pipeline.run({ data: body.data, sign: body.sign, ip, requestId, files }, facts);
+        const answer = await pipeline.run({ data: body.data, sign: body.sign, ip, origin, requestId, files }, facts);
         code = answer.code;
         sendJson(ctx, 200, answer);
         return;
       }
       const route = ctx.method === 'GET' || ctx.method === 'HEAD' ? routes.find((r) => ctx.path === r.prefix || ctx.path.startsWith(`${r.prefix}/`)) : undefined;
+      // Files are cached publicly: a cache must keep one answer per origin, CORS headers or not.
+      if (!corsAllowed) ctx.res.setHeader('Vary', 'Origin');
       if (!route) {
         sendJson(ctx, 404, { code: 404, msg: 'not found' });
         return;

@@ -3,6 +3,7 @@ import type net from 'node:net';
 import type { AppContext } from '../../context';
 import { unixSeconds } from '../../core/clock';
 import { parseIpList } from '../../core/ip';
+import { parseOriginList } from '../../core/origin';
 
 import { API_TYPES, type ApiType } from '../../core/caller';
 
@@ -17,12 +18,14 @@ export interface AppidRow {
   prev_secret: string | null;
   prev_secret_expires_at: number | null;
   ip_allow: string | null;
+  /** Comma-separated canonical origins (CORS); empty = not for browsers. */
+  origin_allow: string | null;
   status: number;
   c_time: number;
   u_time: number;
 }
 
-/** An active appid as the protocol needs it: its namespace, the secrets that verify now, its allow-list. */
+/** An active appid as the protocol needs it: its namespace, the secrets that verify now, its allow-lists. */
 export interface AppCredential {
   appid: string;
   apiType: ApiType;
@@ -30,6 +33,8 @@ export interface AppCredential {
   secret: string;
   previousSecret: { secret: string; expiresAt: number } | null;
   allowList: net.BlockList | null;
+  /** The browser origins its pages may call from; empty = none (a call with an `Origin` header is refused). */
+  origins: ReadonlySet<string>;
 }
 
 interface CacheEntry {
@@ -48,6 +53,7 @@ function toCredential(row: AppidRow): AppCredential {
     previousSecret:
       row.prev_secret && row.prev_secret_expires_at ? { secret: row.prev_secret, expiresAt: row.prev_secret_expires_at } : null,
     allowList: row.ip_allow && row.ip_allow.trim() ? parseIpList(row.ip_allow) : null,
+    origins: new Set(parseOriginList(row.origin_allow ?? '')),
   };
 }
 
@@ -63,6 +69,8 @@ export function newSecret(): string {
 export class AppAuthService {
   private readonly cache = new Map<string, CacheEntry>();
   private readonly loading = new Map<string, Promise<AppCredential | null>>();
+  private browserOrigins: { origins: ReadonlySet<string>; loadedAt: number } | null = null;
+  private loadingOrigins: Promise<ReadonlySet<string>> | null = null;
 
   constructor(private readonly app: AppContext) {}
 
@@ -86,7 +94,7 @@ export class AppAuthService {
         credential = toCredential(row);
       } catch (err) {
         // A broken allow-list must not open the appid to everyone: treat it as disabled, say why once.
-        this.app.logger.error({ appid, err: (err as Error).message }, 'appid has a malformed ip_allow; refusing it');
+        this.app.logger.error({ appid, err: (err as Error).message }, 'appid has a malformed ip_allow or origin_allow; refusing it');
       }
     }
     if (this.cache.size >= MAX_CACHED) this.cache.clear();
@@ -100,9 +108,38 @@ export class AppAuthService {
     return prev && prev.expiresAt > unixSeconds(this.app.clock) ? [credential.secret, prev.secret] : [credential.secret];
   }
 
+  /**
+   * Whether any live appid lists `origin`: a CORS preflight carries no appid yet, so this decides it (and
+   * whether an answer carries CORS headers); the call itself is then held to its own appid's list. The
+   * set is cached like the appids, so a browser request costs a Set lookup.
+   */
+  async isBrowserOrigin(origin: string): Promise<boolean> {
+    const cached = this.browserOrigins;
+    if (cached && this.app.clock.now() - cached.loadedAt < this.app.config.protocol.appidCacheMs) return cached.origins.has(origin);
+    this.loadingOrigins ??= this.loadBrowserOrigins().finally(() => {
+      this.loadingOrigins = null;
+    });
+    return (await this.loadingOrigins).has(origin);
+  }
+
+  private async loadBrowserOrigins(): Promise<ReadonlySet<string>> {
+    const rows = await this.app.db<AppidRow>('api_auth').where({ status: 1 }).whereNot('origin_allow', '').select('appid', 'origin_allow');
+    const origins = new Set<string>();
+    for (const row of rows) {
+      try {
+        for (const origin of parseOriginList(row.origin_allow ?? '')) origins.add(origin);
+      } catch {
+        // the appid itself is refused for this when it is looked up (and logged there)
+      }
+    }
+    this.browserOrigins = { origins, loadedAt: this.app.clock.now() };
+    return origins;
+  }
+
   forget(appid?: string): void {
     if (appid === undefined) this.cache.clear();
     else this.cache.delete(appid);
+    this.browserOrigins = null;
   }
 
   // ---- operator actions (scripts/appid.ts, tests) ----
@@ -119,8 +156,9 @@ export class AppAuthService {
     this.app.logger.warn({ appid }, 'admin appid without an IP allow-list: its secret alone opens the back office (refused in production)');
   }
 
-  async create(input: { apiType: ApiType; name: string; appid?: string; secret?: string; ipAllow?: string }): Promise<AppidRow> {
+  async create(input: { apiType: ApiType; name: string; appid?: string; secret?: string; ipAllow?: string; origins?: string }): Promise<AppidRow> {
     if (input.ipAllow) parseIpList(input.ipAllow); // refuse a malformed list before storing it
+    const origins = parseOriginList(input.origins ?? '').join(',');
     const appid = input.appid ?? `${input.apiType}_${crypto.randomBytes(6).toString('hex')}`;
     this.checkAdminAllowList(input.apiType, input.ipAllow, appid);
     const now = unixSeconds(this.app.clock);
@@ -130,11 +168,13 @@ export class AppAuthService {
       name: input.name,
       secret: input.secret ?? newSecret(),
       ip_allow: input.ipAllow ?? '',
+      origin_allow: origins,
       status: 1,
       c_time: now,
       u_time: now,
     };
     await this.app.db('api_auth').insert(row);
+    if (origins) this.forget();
     return (await this.app.db<AppidRow>('api_auth').where({ appid: row.appid }).first()) as AppidRow;
   }
 
@@ -173,6 +213,14 @@ export class AppAuthService {
     const changed = await this.app.db('api_auth').where({ appid }).update({ ip_allow: ipAllow, u_time: unixSeconds(this.app.clock) });
     this.forget(appid);
     return changed > 0;
+  }
+
+  /** Replaces the appid's browser origins ("" = none); answers the canonical list, or null for no such appid. */
+  async setOrigins(appid: string, origins: string): Promise<string[] | null> {
+    const list = parseOriginList(origins);
+    const changed = await this.app.db('api_auth').where({ appid }).update({ origin_allow: list.join(','), u_time: unixSeconds(this.app.clock) });
+    this.forget(appid);
+    return changed > 0 ? list : null;
   }
 }
 
