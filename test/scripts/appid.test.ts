@@ -60,4 +60,16 @@ describe('scripts/appid.ts', function () {
     expect(JSON.parse(created.stdout)).to.have.keys('appid', 'secret', 'api_type');
     expect(created.stderr).to.contain('IP allow-list');
   });
+
+  it('--origin on create and allow: stored canonical, listed, "" empties the list', () => {
+    const created = run(['create', '--type', 'app', '--name', 'h5', '--origin', 'HTTPS://M.Example.com/,http://127.0.0.1:8080', '--json']);
+    expect(created.status, created.stderr).to.equal(0);
+    const { appid } = JSON.parse(created.stdout) as { appid: string };
+    const originsOf = () => (JSON.parse(run(['list', '--json']).stdout) as Array<{ appid: string; origins: string[] }>).find((r) => r.appid === appid)!.origins;
+    expect(originsOf()).to.deep.equal(['https://m.example.com', 'http://127.0.0.1:8080']);
+    const cleared = run(['allow', appid, '--origin', '']);
+    expect(cleared.status, cleared.stderr).to.equal(0);
+    expect(cleared.stdout).to.contain('(none: not for browser pages)');
+    expect(originsOf()).to.deep.equal([]);
+  });
 });
