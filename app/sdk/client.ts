@@ -26,11 +26,14 @@ export interface ClientOptions {
   fetch?: typeof fetch;
 }
 
-export interface FilePart {
-  field: string;
-  name: string;
-  type: string;
-  bytes: Uint8Array;
+/**
+ * A file for a multipart call (`system.upload`): raw bytes with a name and type, or a `Blob` / `File` as a
+ * page holds it (`input.files[0]`), sent as it is. The file part is never part of the signature.
+ */
+export type FilePart = { field: string; name: string; type: string; bytes: Uint8Array } | { field: string; file: Blob; name?: string };
+
+function fileName(part: { file: Blob; name?: string }): string {
+  return part.name ?? (part.file as Blob & { name?: string }).name ?? 'upload';
 }
 
 export interface CallOptions {
@@ -91,7 +94,10 @@ export class ApiClient {
       const form = new FormData();
       form.append('data', data);
       form.append('sign', sign);
-      for (const f of options.files) form.append(f.field, new Blob([f.bytes as Uint8Array<ArrayBuffer>], { type: f.type }), f.name);
+      for (const f of options.files) {
+        if ('file' in f) form.append(f.field, f.file, fileName(f));
+        else form.append(f.field, new Blob([f.bytes as Uint8Array<ArrayBuffer>], { type: f.type }), f.name);
+      }
       init = { method: 'POST', body: form, headers: options.headers };
     } else if (options.json) {
       init = { method: 'POST', body: JSON.stringify({ data, sign }), headers: { 'content-type': 'application/json', ...options.headers } };

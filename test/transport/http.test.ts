@@ -1,22 +1,9 @@
 import http from 'node:http';
-import { Writable } from 'node:stream';
 import { expect } from 'chai';
-import { createLogger } from '../../app/core/logger';
 import { signData } from '../../app/protocol/signature';
 import { startTestServer, type TestClient, type TestServer } from '../helpers/harness';
+import { logCapture } from '../helpers/logs';
 import { probeMethods } from '../helpers/probes';
-
-/** Collects the JSON log lines a server writes. */
-function logCapture() {
-  const lines: Array<Record<string, unknown>> = [];
-  const stream = new Writable({
-    write(chunk, _encoding, done) {
-      for (const line of String(chunk).split('\n')) if (line.trim()) lines.push(JSON.parse(line));
-      done();
-    },
-  });
-  return { lines, logger: createLogger('info', stream) };
-}
 
 describe('transport: HTTP around the protocol', () => {
   let server: TestServer;

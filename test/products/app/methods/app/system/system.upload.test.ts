@@ -50,6 +50,14 @@ describe('system.upload', () => {
     });
   }
 
+  it('takes a File as a page holds it (the SDK sends Blob and File parts as they are, under their own name)', async () => {
+    const file = new File([tinyImages.png], 'from-input.png', { type: 'image/png' });
+    const answer = await app.call<UploadAnswer>('system.upload', {}, { token: user.token, files: [{ field: 'image', file }] });
+    expect(answer.code, answer.msg).to.equal(200);
+    const row = await server.app.db('files').where({ file_id: Number(answer.data!.file_id) }).first();
+    expect(row).to.include({ owner_id: user.id, mime: 'image/png', size: tinyImages.png.length });
+  });
+
   it('refuses a text file named x.png declared image/png and keeps nothing', async () => {
     const filesBefore = filesBelow(server.config.uploads.dir);
     const rowsBefore = await rowCount();
