@@ -34,6 +34,14 @@ describe('admin news.*', () => {
     expect(page.list[0]).to.include({ news_id: newsId, content: clean });
   });
 
+  it("the review's split-tag payloads reach the app as text, never as a live tag (issue 9, finding 1)", async () => {
+    const content = '<p>a</p><im<x>g src="x" onerror="alert(document.domain)"><scr<x>ipt>alert(1)</scr<x>ipt>';
+    const { news_id: newsId } = ok(await t.admin<{ news_id: number }>('news.add', { cat_id: newsCat, content, ...article }));
+    const detail = ok(await t.app.call<{ content: string }>('news.detail', { news_id: newsId }));
+    expect(detail.content).to.match(/^<p>a<\/p>/);
+    expect(detail.content).not.to.match(/<img|<script|<[^>]*onerror/i);
+  });
+
   it('hiding a category hides its articles from news.list and news.detail', async () => {
     const hiddenCat = ok(await t.admin<{ cat_id: number }>('category.add', { cat_type: 1, cat_name: 'Soon hidden' })).cat_id;
     const { news_id: newsId } = ok(await t.admin<{ news_id: number }>('news.add', { cat_id: hiddenCat, title: 'Teaser', content: '<p>x</p>' }));

@@ -14,13 +14,13 @@ describe('admin notice.*', () => {
     const user = await createTestUser(t.server, { registeredAt: Math.floor(t.server.clock.now() / 1000) - 60 });
     const { noticeid } = ok(await t.admin<{ noticeid: number }>('notice.add', { title: 'Maintenance', summary: 'Tonight', body: '<p>Down at 2am</p><img src=x onerror=alert(1)>' }));
     expect(noticeid).to.be.a('number');
-    expect(await t.server.app.db('notices').where({ noticeid }).first()).to.include({ cur_status: 1, terminal: 0, is_dialog: 0, body: '<p>Down at 2am</p><img src="x">', c_by: 5 });
+    expect(await t.server.app.db('notices').where({ noticeid }).first()).to.include({ cur_status: 1, terminal: 0, is_dialog: 0, body: '<p>Down at 2am</p><img src="x" />', c_by: 5 });
 
     const list = await listed();
     expect(list.map((n) => n.noticeid)).to.include(noticeid);
     expectShape(list[0], SEED_NOTICE, 'notice');
     const detail = ok(await t.app.call<{ body: string }>('notice.detail', { noticeid }, { token: user.token }));
-    expect(detail.body).to.equal('<p>Down at 2am</p><img src="x">');
+    expect(detail.body).to.equal('<p>Down at 2am</p><img src="x" />');
 
     const page = ok(await t.adminClient.call('notice.list'));
     expectPage(page, t.server.config.paging.pageSize);
