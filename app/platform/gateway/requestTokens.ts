@@ -5,30 +5,54 @@ import type { Caller } from '../../core/caller';
 
 const TTL_MS = 30 * 60 * 1000;
 
+/**
+ * Unspent tokens one holder may be issued per 30-minute window (a token lives one window, so at most
+ * twice this many are alive at once). A form needs one or a few; without a cap a guest loop held
+ * megabytes of KV memory for half an hour.
+ */
+export const MAX_UNSPENT_PER_WINDOW = 50;
+
+type TokenCaller = Pick<Caller, 'user' | 'appid'>;
+
 /** Tokens belong to the logged-in user, or for a guest to the appid that asked for them. */
-function ownerOf(call: Pick<Caller, 'user' | 'appid'>): string {
+function ownerOf(call: TokenCaller): string {
   return call.user ? `u:${call.user.userId}` : `a:${call.appid}`;
+}
+
+/** Whose cap an issue counts against: the user, or for a guest the appid from that address (guests share an appid). */
+function holderOf(call: Pick<Caller, 'user' | 'appid' | 'ip'>): string {
+  return call.user ? `u:${call.user.userId}` : `a:${call.appid}:${call.ip}`;
 }
 
 /**
  * Anti-duplicate-submission tokens (seed 2.3): a form asks for one before it shows, and its submit
  * spends it; a second submit of the same form finds it spent. Single use, 30 minutes, owner-bound.
+ * Each token's value is its owner and the holder's window counter, which spending gives back.
  */
 export class RequestTokenService {
   constructor(private readonly app: AppContext) {}
 
-  async issue(call: Pick<Caller, 'user' | 'appid'>, count: number): Promise<string[]> {
-    const owner = ownerOf(call);
+  async issue(call: Pick<Caller, 'user' | 'appid' | 'ip'>, count: number): Promise<string[]> {
+    const counter = `rtokn:${holderOf(call)}:${Math.floor(this.app.clock.now() / TTL_MS)}`;
+    const unspent = await this.app.kv.incr(counter, { by: count, ttlMs: TTL_MS });
+    if (unspent > MAX_UNSPENT_PER_WINDOW) {
+      await this.app.kv.incr(counter, { by: -count });
+      throw refuse(`too many unspent request tokens (at most ${MAX_UNSPENT_PER_WINDOW} per 30 minutes): spend the ones you have, or try again later`);
+    }
+    const value = `${ownerOf(call)}|${counter}`;
     const tokens = Array.from({ length: count }, () => randomHex(16));
-    await Promise.all(tokens.map((token) => this.app.kv.set(`rtok:${token}`, owner, { ttlMs: TTL_MS })));
+    await Promise.all(tokens.map((token) => this.app.kv.set(`rtok:${token}`, value, { ttlMs: TTL_MS })));
     return tokens;
   }
 
   /** Spends a token or refuses (503). Atomic: of two concurrent submits with one token, one wins. */
-  async consume(token: unknown, call: Pick<Caller, 'user' | 'appid'>): Promise<void> {
+  async consume(token: unknown, call: TokenCaller): Promise<void> {
     if (typeof token !== 'string' || !/^[0-9a-f]{32}$/.test(token)) throw refuse('request token is missing or malformed');
-    const owner = await this.app.kv.take(`rtok:${token}`);
-    if (owner === null) throw refuse('request token is invalid, expired or already used; please reload and try again');
+    const value = await this.app.kv.take(`rtok:${token}`);
+    if (value === null) throw refuse('request token is invalid, expired or already used; please reload and try again');
+    const [owner, counter] = value.split('|');
+    // Taken, so no longer held, whoever sent it. The TTL only matters if the window's counter expired meanwhile.
+    if (counter) await this.app.kv.incr(counter, { by: -1, ttlMs: TTL_MS });
     if (owner !== ownerOf(call)) throw refuse('request token does not belong to this caller');
   }
 }

@@ -1,5 +1,5 @@
 import { expect } from 'chai';
-import { requestTokenService } from '../../../../../../app/platform/gateway/requestTokens';
+import { MAX_UNSPENT_PER_WINDOW, requestTokenService } from '../../../../../../app/platform/gateway/requestTokens';
 import { rejectionOf } from '../../../../../helpers/errors';
 import { startTestServer, type TestClient, type TestServer } from '../../../../../helpers/harness';
 
@@ -18,7 +18,7 @@ describe('system.request.token', () => {
     expect(answer.code).to.equal(200);
     expect(answer.data!.token).to.match(/^[0-9a-f]{32}$/);
     expect(answer.data!.tokens).to.deep.equal([answer.data!.token]);
-    expect(await server.app.kv.get(`rtok:${answer.data!.token}`)).to.equal(`a:${client.appid}`);
+    expect(await server.app.kv.get(`rtok:${answer.data!.token}`)).to.match(new RegExp(`^a:${client.appid}\\|`));
   });
 
   it('issues up to five distinct tokens, "number" as a numeric string too', async () => {
@@ -60,5 +60,25 @@ describe('system.request.token', () => {
     // With Redis the TTL runs on Redis's clock, which the test clock cannot move: assert where it can.
     if (server.app.kv.kind === 'memory') expect((await rejectionOf(spend)).message).to.match(/expired/);
     else await spend;
+  });
+
+  it(`caps unspent tokens per holder at ${MAX_UNSPENT_PER_WINDOW} a window: a clear 503 past it, spending frees one, the next window starts afresh`, async () => {
+    const guest = await server.client('app');
+    for (let i = 0; i < MAX_UNSPENT_PER_WINDOW / 5; i++) expect((await guest.call('system.request.token', { number: 5 })).code).to.equal(200);
+    const refused = await guest.call('system.request.token', { number: 1 });
+    expect(refused).to.deep.equal({ code: 503, msg: `too many unspent request tokens (at most ${MAX_UNSPENT_PER_WINDOW} per 30 minutes): spend the ones you have, or try again later` });
+
+    const tokens = server.app.use(requestTokenService);
+    const elsewhere = { user: null, appid: guest.appid, ip: '10.1.2.3' };
+    const held: string[] = [];
+    for (let i = 0; i < MAX_UNSPENT_PER_WINDOW / 5; i++) held.push(...(await tokens.issue(elsewhere, 5)));
+    expect(held, 'another address of the same guest appid has its own cap').to.have.length(MAX_UNSPENT_PER_WINDOW);
+    expect((await rejectionOf(tokens.issue(elsewhere, 1))).message).to.match(/^too many unspent request tokens/);
+    await tokens.consume(held[0], { user: null, appid: guest.appid });
+    expect(await tokens.issue(elsewhere, 1), 'spending one frees one').to.have.length(1);
+    expect((await rejectionOf(tokens.issue(elsewhere, 1))).message).to.match(/^too many unspent request tokens/);
+
+    server.clock.advance(30 * 60 * 1000);
+    expect((await guest.call('system.request.token', { number: 5 })).code).to.equal(200);
   });
 });
