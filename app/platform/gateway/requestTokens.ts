@@ -45,6 +45,12 @@ export class RequestTokenService {
     return tokens;
   }
 
+  /** Who an unspent token belongs to (`u:<userId>` or `a:<appid>`), or null; it stays unspent. */
+  async ownerOfToken(token: string): Promise<string | null> {
+    const value = await this.app.kv.get(`rtok:${token}`);
+    return value === null ? null : value.split('|')[0];
+  }
+
   /** Spends a token or refuses (503). Atomic: of two concurrent submits with one token, one wins. */
   async consume(token: unknown, call: TokenCaller): Promise<void> {
     if (typeof token !== 'string' || !/^[0-9a-f]{32}$/.test(token)) throw refuse('request token is missing or malformed');

@@ -18,7 +18,7 @@ describe('system.request.token', () => {
     expect(answer.code).to.equal(200);
     expect(answer.data!.token).to.match(/^[0-9a-f]{32}$/);
     expect(answer.data!.tokens).to.deep.equal([answer.data!.token]);
-    expect(await server.app.kv.get(`rtok:${answer.data!.token}`)).to.match(new RegExp(`^a:${client.appid}\\|`));
+    expect(await server.app.use(requestTokenService).ownerOfToken(answer.data!.token)).to.equal(`a:${client.appid}`);
   });
 
   it('issues up to five distinct tokens, "number" as a numeric string too', async () => {

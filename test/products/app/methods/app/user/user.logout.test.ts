@@ -1,4 +1,5 @@
 import { expect } from 'chai';
+import { requestTokenService } from '../../../../../../app/platform/gateway/requestTokens';
 import { createMember, LOOSE_LIMITS, startAccountServer, type Auth } from '../../../../../helpers/accounts';
 import type { TestClient, TestServer } from '../../../../../helpers/harness';
 
@@ -24,7 +25,7 @@ describe('user.logout', () => {
     expect((await phone.call('user.detail', {}, { token })).code).to.equal(601);
     const guest = await phone.call<{ token: string }>('system.request.token', {}, { token });
     expect(guest.code).to.equal(200);
-    expect(await server.app.kv.get(`rtok:${guest.data!.token}`)).to.equal(`a:${phone.appid}`);
+    expect(await server.app.use(requestTokenService).ownerOfToken(guest.data!.token)).to.equal(`a:${phone.appid}`);
     // logging in again works, and the old token stays dead
     const fresh = await login(phone, member);
     expect((await phone.call('user.detail', {}, { token: fresh })).code).to.equal(200);
