@@ -43,7 +43,8 @@ export const defaults: AppConfig = {
     tencent: { secretId: '', secretKey: '', sdkAppId: '', signName: '', region: 'ap-guangzhou', endpoint: 'sms.tencentcloudapi.com' },
   },
   abuse: { failureThreshold: 30, windowSec: 3600, banSec: 3600 },
-  uploads: { dir: 'data/uploads', baseUrl: 'http://127.0.0.1:8080' },
+  uploads: { dir: 'data/uploads', baseUrl: 'http://127.0.0.1:8080', reservationTtlSec: 3600, maxPendingReservations: 20 },
+  jobs: { schedule: true, tickMs: 1_000 },
   paging: { pageSize: 20 },
   // Generous: many phones share one carrier NAT address. Server-to-server appids may need more.
   rateLimit: { perMinute: 3000 },

@@ -93,6 +93,7 @@ function fromEnvironment(env: NodeJS.ProcessEnv): DeepPartial<AppConfig> {
       banSec: int('ABUSE_BAN_SEC', env),
     },
     uploads: { dir: str('UPLOAD_DIR', env), baseUrl: str('UPLOAD_BASE_URL', env) },
+    jobs: { schedule: bool('JOBS_SCHEDULE', env) },
     paging: { pageSize: int('PAGE_SIZE', env) },
     rateLimit: { perMinute: int('RATE_LIMIT_PER_MINUTE', env) },
   };

@@ -54,7 +54,16 @@ export interface AppConfig {
   };
   /** Failures (bad login, bad code…) per IP within `windowSec`; at `failureThreshold` the IP is banned for `banSec` (510). */
   abuse: { failureThreshold: number; windowSec: number; banSec: number };
-  uploads: { dir: string; baseUrl: string };
+  uploads: {
+    dir: string;
+    baseUrl: string;
+    /** A reserved file id (show `get.media.id`) not filled within this long expires (job `platform.files.expire`). */
+    reservationTtlSec: number;
+    /** Reserved ids one owner may hold unfilled at once. */
+    maxPendingReservations: number;
+  };
+  /** Periodic jobs (app/platform/jobs): `schedule` runs them in the server; off, they run only on demand. */
+  jobs: { schedule: boolean; tickMs: number };
   paging: { pageSize: number };
   /** Signed calls per appid and client IP per fixed minute; 0 = unlimited. */
   rateLimit: { perMinute: number };
@@ -122,6 +131,12 @@ export const configSchema = Joi.object<AppConfig>({
   uploads: Joi.object({
     dir: Joi.string().required(),
     baseUrl: Joi.string().uri({ scheme: ['http', 'https'] }).required(),
+    reservationTtlSec: Joi.number().integer().min(60).max(7 * 86400).required(),
+    maxPendingReservations: Joi.number().integer().min(1).max(1000).required(),
+  }).required(),
+  jobs: Joi.object({
+    schedule: Joi.boolean().required(),
+    tickMs: Joi.number().integer().min(100).max(3_600_000).required(),
   }).required(),
   paging: Joi.object({ pageSize: Joi.number().integer().min(1).max(100).required() }).required(),
   rateLimit: Joi.object({ perMinute: Joi.number().integer().min(0).required() }).required(),

@@ -13,4 +13,6 @@ export const overrides: DeepPartial<AppConfig> = {
   districts: { provinces: ['11', '31', '44'] },
   // Suites drive many calls from 127.0.0.1 through one appid; the limit has its own test.
   rateLimit: { perMinute: 0 },
+  // Tests tick the scheduler themselves (after moving the manual clock); a real timer would race them.
+  jobs: { schedule: false },
 };
