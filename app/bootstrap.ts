@@ -2,6 +2,7 @@ import type { AppConfig } from '../config';
 import { migrateLatest } from '../db/migrator';
 import { systemClock, type Clock } from './core/clock';
 import { createLogger, type Logger } from './core/logger';
+import { jobRunner } from './platform/jobs/runner';
 import { installReferenceData } from './platform/reference/install';
 import { AppContext } from './context';
 import { discoverMethods, type MethodRegistry } from './registry/registry';
@@ -36,7 +37,7 @@ export async function createAppContext(
   return app;
 }
 
-/** Starts the HTTP server for an AppContext; the registry is discovered from app/methods. */
+/** Starts the HTTP server for an AppContext (and, unless `jobs.schedule` is off, the job schedule); the registry is discovered from app/methods. */
 export async function startServer(app: AppContext, registry: MethodRegistry = discoverMethods()): Promise<Runtime> {
   const koa = createHttpApp(app, registry, extraGetRoutes);
   const server = koa.listen(app.config.port, app.config.host);
@@ -48,6 +49,8 @@ export async function startServer(app: AppContext, registry: MethodRegistry = di
   server.headersTimeout = 10_000;
   server.requestTimeout = 30_000;
   server.keepAliveTimeout = 5_000;
+  // Every worker schedules; the KV leases make each run happen once across all of them.
+  if (app.config.jobs.schedule) app.use(jobRunner).start();
   const address = server.address();
   const port = typeof address === 'object' && address ? address.port : app.config.port;
   const host = app.config.host === '0.0.0.0' ? '127.0.0.1' : app.config.host;

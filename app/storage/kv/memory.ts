@@ -77,6 +77,18 @@ export class MemoryKvStore implements KvStore {
     return entry.expiresAt === Infinity ? -1 : entry.expiresAt - this.clock.now();
   }
 
+  async delIfValue(key: string, value: string): Promise<boolean> {
+    if (this.live(key)?.value !== value) return false;
+    return this.entries.delete(key);
+  }
+
+  async expireIfValue(key: string, value: string, ttlMs: number): Promise<boolean> {
+    const entry = this.live(key);
+    if (entry?.value !== value) return false;
+    entry.expiresAt = this.expiry(ttlMs);
+    return true;
+  }
+
   async take(key: string): Promise<string | null> {
     const entry = this.live(key);
     if (!entry) return null;

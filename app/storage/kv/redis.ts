@@ -14,7 +14,19 @@ local v = redis.call('GET', KEYS[1])
 if v then redis.call('DEL', KEYS[1]) end
 return v`;
 
+// Compare-and-delete / compare-and-expire: the check and the change in one step, so a lease that
+// expired and was taken by another process in between is never touched.
+const DEL_IF_VALUE = `
+if redis.call('GET', KEYS[1]) == ARGV[1] then return redis.call('DEL', KEYS[1]) end
+return 0`;
+
+const EXPIRE_IF_VALUE = `
+if redis.call('GET', KEYS[1]) == ARGV[1] then return redis.call('PEXPIRE', KEYS[1], ARGV[2]) end
+return 0`;
+
 type ScriptedRedis = Redis & {
+  delIfValue(key: string, value: string): Promise<number>;
+  expireIfValue(key: string, value: string, ttlMs: number): Promise<number>;
   incrWithTtl(key: string, by: number, ttlMs: number): Promise<number>;
   take(key: string): Promise<string | null>;
 };
@@ -34,6 +46,8 @@ export class RedisKvStore implements KvStore {
     });
     redis.defineCommand('incrWithTtl', { numberOfKeys: 1, lua: INCR_WITH_TTL });
     redis.defineCommand('take', { numberOfKeys: 1, lua: TAKE });
+    redis.defineCommand('delIfValue', { numberOfKeys: 1, lua: DEL_IF_VALUE });
+    redis.defineCommand('expireIfValue', { numberOfKeys: 1, lua: EXPIRE_IF_VALUE });
     this.redis = redis as ScriptedRedis;
   }
 
@@ -69,6 +83,14 @@ export class RedisKvStore implements KvStore {
 
   async ttl(key: string): Promise<number> {
     return this.redis.pttl(key);
+  }
+
+  async delIfValue(key: string, value: string): Promise<boolean> {
+    return (await this.redis.delIfValue(key, value)) === 1;
+  }
+
+  async expireIfValue(key: string, value: string, ttlMs: number): Promise<boolean> {
+    return (await this.redis.expireIfValue(key, value, ttlMs)) === 1;
   }
 
   async take(key: string): Promise<string | null> {

@@ -15,6 +15,10 @@ export interface KvStore {
   del(...keys: string[]): Promise<number>;
   /** Remaining life in ms: -1 for no expiry, -2 for a missing key. */
   ttl(key: string): Promise<number>;
+  /** Deletes `key` only while it holds `value` (atomic): a lease is released by its holder, never by a successor. */
+  delIfValue(key: string, value: string): Promise<boolean>;
+  /** Sets a new TTL only while `key` holds `value` (atomic): a holder extends its own lease, not another's. */
+  expireIfValue(key: string, value: string, ttlMs: number): Promise<boolean>;
   /** Atomic read-and-delete: a single-use value can be taken by one caller only. */
   take(key: string): Promise<string | null>;
   /** Whether the store answers (health check). */

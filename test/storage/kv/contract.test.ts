@@ -87,6 +87,39 @@ function contract(name: string, make: () => Subject): void {
       expect(await kv.get('once')).to.equal(null);
     });
 
+    it('delIfValue deletes only while the key holds the value (a lease released by its holder only)', async () => {
+      await kv.set('lease', 'holder-a', { ttlMs: 10_000 });
+      expect(await kv.delIfValue('lease', 'holder-b')).to.equal(false);
+      expect(await kv.get('lease')).to.equal('holder-a');
+      expect(await kv.delIfValue('lease', 'holder-a')).to.equal(true);
+      expect(await kv.get('lease')).to.equal(null);
+      expect(await kv.delIfValue('lease', 'holder-a')).to.equal(false);
+    });
+
+    it('expireIfValue extends only the holder\'s own key', async () => {
+      await kv.set('lease2', 'holder-a', { ttlMs: 1_000 });
+      expect(await kv.expireIfValue('lease2', 'holder-b', 60_000)).to.equal(false);
+      expect(await kv.ttl('lease2')).to.be.within(1, 1_000);
+      expect(await kv.expireIfValue('lease2', 'holder-a', 60_000)).to.equal(true);
+      expect(await kv.ttl('lease2')).to.be.within(1_001, 60_000);
+      expect(await kv.expireIfValue('missing-lease', 'holder-a', 60_000)).to.equal(false);
+    });
+
+    it('set-if-absent with a TTL gives a lease to exactly one of many concurrent takers', async () => {
+      const won = await Promise.all(Array.from({ length: 10 }, (_, i) => kv.set('contested', `h${i}`, { ttlMs: 10_000, onlyIfAbsent: true })));
+      expect(won.filter(Boolean)).to.have.length(1);
+      expect(await kv.ttl('contested')).to.be.within(1, 10_000);
+    });
+
+    it('a lease nobody releases (its holder died) lapses with its TTL and can be taken again', async () => {
+      expect(await kv.set('dead-lease', 'gone', { ttlMs: 60, onlyIfAbsent: true })).to.equal(true);
+      expect(await kv.set('dead-lease', 'next', { ttlMs: 60, onlyIfAbsent: true })).to.equal(false);
+      await passTime(100);
+      expect(await kv.set('dead-lease', 'next', { ttlMs: 10_000, onlyIfAbsent: true })).to.equal(true);
+      expect(await kv.delIfValue('dead-lease', 'gone')).to.equal(false);
+      expect(await kv.get('dead-lease')).to.equal('next');
+    });
+
     it('ping answers', async () => {
       expect(await kv.ping()).to.equal(true);
     });
