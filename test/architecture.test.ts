@@ -76,3 +76,23 @@ describe('architecture: imports run one way', () => {
     expect(bad).to.deep.equal([]);
   });
 });
+
+describe('architecture: one owner per shared table', () => {
+  // A quoted table name, alone or aliased ('users as u') or qualifying a column ('users.id').
+  const usersTable = /(['"`])users(\s+as\s+\w+)?\1|['"`]users\.\w/;
+
+  it('only app/platform/identity/users.ts touches the users table', () => {
+    const offenders = sources(APP)
+      .map((file) => path.relative(APP, file).split(path.sep).join('/'))
+      .filter((rel) => rel !== 'platform/identity/users.ts')
+      .filter((rel) => usersTable.test(fs.readFileSync(path.join(APP, rel), 'utf8')));
+    expect(offenders).to.deep.equal([]);
+  });
+
+  it('the pattern sees the ways a query names the table', () => {
+    for (const text of [`db('users')`, `trx("users")`, `leftJoin('users as u', 'u.id', 'o.user_id')`, `select('users.id')`]) {
+      expect(usersTable.test(text), text).to.equal(true);
+    }
+    for (const text of [`db('user_addresses')`, `'users_count'`, `// users of the app`]) expect(usersTable.test(text), text).to.equal(false);
+  });
+});

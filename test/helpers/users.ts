@@ -1,6 +1,5 @@
 import crypto from 'node:crypto';
-import { unixSeconds } from '../../app/core/clock';
-import { insertId } from '../../app/storage/db';
+import { userDirectory } from '../../app/platform/identity/users';
 import { sessionService } from '../../app/platform/sessions/sessions';
 import type { ApiType } from '../../app/core/caller';
 import type { TestServer } from './harness';
@@ -22,7 +21,7 @@ export function uniqueMobile(): string {
 }
 
 /**
- * Inserts an active user straight into `users` and opens a session for it, for tests of methods that
+ * Creates an active user through the user directory and opens a session for it, for tests of methods that
  * need a user but are not about accounts.
  */
 export async function createTestUser(
@@ -30,18 +29,12 @@ export async function createTestUser(
   options: { mobile?: string; platform?: number; registeredAt?: number; nickname?: string; apiType?: ApiType } = {},
 ): Promise<TestUser> {
   const mobile = options.mobile ?? uniqueMobile();
-  const openId = crypto.randomBytes(16).toString('hex');
-  const now = options.registeredAt ?? unixSeconds(server.clock);
-  const id = await insertId(
-    server.app.db('users').insert({
-      open_id: openId,
-      mobile,
-      nickname: options.nickname ?? `${mobile.slice(0, 3)}****${mobile.slice(7)}`,
-      status: 1,
-      c_time: now,
-      u_time: now,
-    }),
-  );
+  const user = await server.app.use(userDirectory).create({
+    mobile,
+    nickname: options.nickname ?? `${mobile.slice(0, 3)}****${mobile.slice(7)}`,
+    c_time: options.registeredAt,
+  });
+  const { id, open_id: openId } = user;
   const token = await server.app.use(sessionService).issue(id, options.platform ?? 1, options.apiType ?? 'app');
   return { id, mobile, openId, token };
 }

@@ -1,32 +1,17 @@
-import crypto from 'node:crypto';
 import type { AppContext } from '../../context';
 import { unixSeconds } from '../../core/clock';
 import { ApiError, Code, refuse } from '../../core/errors';
 import { formatTime } from '../../core/time';
 import type { Caller } from '../../core/caller';
-import { isUniqueViolation, insertId } from '../../storage/db';
 import { abuseGuard, type AbuseKind } from '../gateway/abuseGuard';
 import { loginLockService, lockedError } from './loginLock';
 import { passwordHasher } from './passwords';
 import { pushDeviceService } from './pushDevices';
 import { sessionService, type SessionUser } from '../sessions/sessions';
 import { smsCodeService } from '../verify/sms/codes';
+import { DuplicateUserError, USER_ACTIVE, userDirectory, type UserRow } from './users';
 
-export interface UserRow {
-  id: number;
-  open_id: string;
-  mobile: string;
-  password_hash: string;
-  nickname: string;
-  headimg: string;
-  intro: string;
-  platform: number;
-  channel: string;
-  status: number;
-  pwd_changed_at: number;
-  c_time: number;
-  u_time: number;
-}
+export { USER_ACTIVE, type UserRow };
 
 /** The seed's answer of `user.login` and `user.register`. */
 export interface Auth {
@@ -43,12 +28,13 @@ export type LoginParams =
   | { mobile: string; login_type: 1; code: string }
   | { mobile: string; login_type: 2; password: string };
 
-export const USER_ACTIVE = 1;
-
 /** 13800138000 → 138****8000: the nickname a new member starts with. */
 export function maskedMobile(mobile: string): string {
   return `${mobile.slice(0, 3)}****${mobile.slice(7)}`;
 }
+
+/** The password is shared by every product, so is its lockout: keyed on the account, not on how it was named. */
+const lockAccount = (user: UserRow) => `user:${user.id}`;
 
 const notRegistered = () => new ApiError(Code.NOT_REGISTERED, '账号不存在');
 const alreadyRegistered = () => new ApiError(Code.ALREADY_REGISTERED, '您的账号已经被占用');
@@ -63,8 +49,10 @@ export class AccountService {
   private readonly hasher;
   private readonly lock;
   private readonly push;
+  private readonly users;
 
   constructor(private readonly app: AppContext) {
+    this.users = app.use(userDirectory);
     this.sessions = app.use(sessionService);
     this.hasher = app.use(passwordHasher);
     this.lock = app.use(loginLockService);
@@ -72,7 +60,7 @@ export class AccountService {
   }
 
   findByMobile(mobile: string): Promise<UserRow | undefined> {
-    return this.app.db('users').where({ mobile }).first();
+    return this.users.byMobile(mobile);
   }
 
   private async registered(mobile: string): Promise<UserRow> {
@@ -83,7 +71,7 @@ export class AccountService {
 
   /** The logged-in caller's row; a session whose user is gone is a dead session. */
   async current(session: SessionUser): Promise<UserRow> {
-    const user: UserRow | undefined = await this.app.db('users').where({ id: session.userId }).first();
+    const user = await this.users.byId(session.userId);
     if (!user) throw new ApiError(Code.LOGIN_TIMEOUT, '登录超时,请重新登录');
     if (user.status !== USER_ACTIVE) throw disabled();
     return user;
@@ -103,34 +91,26 @@ export class AccountService {
     const codes = this.app.use(smsCodeService);
     const code = { mobile, key: 'USER_REGISTER_CODE', code: params.code };
     await this.counted(call.ip, 'register', codes.verify({ ...code, consume: false }));
-    const now = unixSeconds(this.app.clock);
-    let id: number;
+    let user: UserRow;
     try {
-      id = await insertId(
-        this.app.db('users').insert({
-          open_id: crypto.randomBytes(16).toString('hex'),
-          mobile,
-          password_hash: await this.hasher.hash(params.password),
-          nickname: maskedMobile(mobile),
-          platform: call.platform,
-          channel: call.channel.slice(0, 32),
-          status: USER_ACTIVE,
-          c_time: now,
-          u_time: now,
-        }),
-      );
+      user = await this.users.create({
+        mobile,
+        password_hash: await this.hasher.hash(params.password),
+        nickname: maskedMobile(mobile),
+        platform: call.platform,
+        channel: call.channel.slice(0, 32),
+      });
     } catch (err) {
-      if (isUniqueViolation(err)) throw alreadyRegistered();
+      if (err instanceof DuplicateUserError) throw alreadyRegistered();
       throw err;
     }
     try {
       await codes.verify({ ...code, consume: true });
     } catch (err) {
       // The code went (used or voided) between the check and now: the registration did not happen.
-      await this.app.db('users').where({ id }).delete();
+      await this.users.remove(user.id);
       throw err;
     }
-    const user: UserRow = await this.app.db('users').where({ id }).first();
     return this.startSession(user, 'register', call);
   }
 
@@ -138,9 +118,9 @@ export class AccountService {
     const user = await this.counted(call.ip, 'login', this.registered(params.mobile));
     if (params.login_type === 1) {
       const codes = this.app.use(smsCodeService);
-      await this.counted(call.ip, 'login', codes.verify({ mobile: user.mobile, key: 'USER_LOGIN_CODE', code: params.code, consume: true }));
+      await this.counted(call.ip, 'login', codes.verify({ mobile: params.mobile, key: 'USER_LOGIN_CODE', code: params.code, consume: true }));
       // Whoever holds the phone is the owner: a code login lifts a password lockout.
-      await this.lock.clear(user.mobile);
+      await this.lock.clear(lockAccount(user));
     } else {
       await this.counted(call.ip, 'login', this.checkPassword(user, params.password));
     }
@@ -167,10 +147,10 @@ export class AccountService {
   async resetPassword(params: { mobile: string; code: string; password: string }, call: Caller): Promise<void> {
     const user = await this.counted(call.ip, 'pwd_find', this.registered(params.mobile));
     const codes = this.app.use(smsCodeService);
-    await this.counted(call.ip, 'pwd_find', codes.verify({ mobile: user.mobile, key: 'USER_PWD_FIND_CODE', code: params.code, consume: true }));
+    await this.counted(call.ip, 'pwd_find', codes.verify({ mobile: params.mobile, key: 'USER_PWD_FIND_CODE', code: params.code, consume: true }));
     if (user.status !== USER_ACTIVE) throw disabled();
     await this.setPassword(user, params.password);
-    await this.lock.clear(user.mobile);
+    await this.lock.clear(lockAccount(user));
   }
 
   /** `user.mobile.change`: code sent to the new number plus the password; then all older sessions answer 606. */
@@ -181,13 +161,10 @@ export class AccountService {
     if (await this.findByMobile(params.mobile)) throw inUse();
     await this.checkPassword(user, params.password);
     await this.counted(ip, 'sms', this.app.use(smsCodeService).verify({ mobile: params.mobile, key: 'USER_MOBILE_CHANGE_CODE', code: params.code, consume: true }));
-    const changedAt = this.app.clock.now();
     try {
-      await this.app.db('users')
-        .where({ id: user.id })
-        .update({ mobile: params.mobile, pwd_changed_at: changedAt, u_time: unixSeconds(this.app.clock) });
+      await this.users.setMobile(user.id, params.mobile);
     } catch (err) {
-      if (isUniqueViolation(err)) throw inUse();
+      if (err instanceof DuplicateUserError) throw inUse();
       throw err;
     }
     await this.sessions.passwordChanged(user.id);
@@ -195,7 +172,7 @@ export class AccountService {
 
   async setNickname(session: SessionUser, nickname: string): Promise<string> {
     const user = await this.current(session);
-    await this.app.db('users').where({ id: user.id }).update({ nickname, u_time: unixSeconds(this.app.clock) });
+    await this.users.updateProfile(user.id, { nickname });
     return nickname;
   }
 
@@ -204,24 +181,21 @@ export class AccountService {
    * locked; a wrong one counts and the fifth locks; a right one clears the count and upgrades an old hash.
    */
   private async checkPassword(user: UserRow, password: string): Promise<void> {
-    const attempt = await this.lock.beginAttempt(user.mobile);
+    const attempt = await this.lock.beginAttempt(lockAccount(user));
     if (!(await this.hasher.verify(password, user.password_hash))) {
-      const lockedUntil = await this.lock.attemptFailed(user.mobile, attempt);
+      const lockedUntil = await this.lock.attemptFailed(lockAccount(user), attempt);
       if (lockedUntil !== null) throw lockedError(lockedUntil);
       throw refuse('密码不正确');
     }
-    await this.lock.attemptSucceeded(user.mobile);
+    await this.lock.attemptSucceeded(lockAccount(user));
     if (this.hasher.needsRehash(user.password_hash)) {
-      await this.app.db('users').where({ id: user.id }).update({ password_hash: await this.hasher.hash(password) });
+      await this.users.rehashPassword(user.id, await this.hasher.hash(password));
     }
   }
 
   /** Stores a new password; sessions issued before now answer 606, except `keep`. */
   private async setPassword(user: UserRow, password: string, keep?: SessionUser): Promise<void> {
-    const hash = await this.hasher.hash(password);
-    await this.app.db('users')
-      .where({ id: user.id })
-      .update({ password_hash: hash, pwd_changed_at: this.app.clock.now(), u_time: unixSeconds(this.app.clock) });
+    await this.users.setPasswordHash(user.id, await this.hasher.hash(password));
     await this.sessions.passwordChanged(user.id, keep);
   }
 
@@ -240,7 +214,7 @@ export class AccountService {
     return {
       token,
       open_id: user.open_id,
-      mobile: user.mobile,
+      mobile: user.mobile ?? '',
       headimg: user.headimg,
       nickname: user.nickname,
       intro: user.intro,

@@ -3,6 +3,7 @@ import { unixSeconds } from '../../core/clock';
 import { refuse } from '../../core/errors';
 import { insertId, transaction, type Knex } from '../../storage/db';
 import { districtService, type DistrictNames } from '../reference/districts';
+import { userDirectory } from './users';
 
 export const MAX_ADDRESSES = 5;
 const LIVE = 1;
@@ -44,7 +45,7 @@ const notFound = () => refuse('收货地址不存在');
 /**
  * A member's delivery addresses (catalog decision 11): at most five live ones; while any lives exactly
  * one is the default — the first one is, deleting it promotes the newest. Every change that touches the
- * default or the count runs in a transaction holding the member's `users` row, so parallel calls of one
+ * default or the count runs in a transaction holding the member's account row (UserDirectory.lock), so parallel calls of one
  * member queue instead of leaving two defaults or six addresses.
  */
 export class AddressService {
@@ -69,7 +70,7 @@ export class AddressService {
     await this.app.use(districtService).requireAddressable(fields.district_id);
     const now = unixSeconds(this.app.clock);
     return transaction(this.app.db, async (trx) => {
-      await lockMember(trx, userId);
+      await this.app.use(userDirectory).lock(trx, userId);
       const [{ n }] = await trx('user_addresses').where({ user_id: userId, status: LIVE }).count<{ n: number }[]>({ n: '*' });
       if (Number(n) >= MAX_ADDRESSES) throw refuse(`最多允许创建${MAX_ADDRESSES}个收货地址`);
       const first = Number(n) === 0;
@@ -101,7 +102,7 @@ export class AddressService {
     if (fields.district_id !== undefined) changes.districtid = fields.district_id;
     if (fields.address !== undefined) changes.address = fields.address;
     await transaction(this.app.db, async (trx) => {
-      await lockMember(trx, userId);
+      await this.app.use(userDirectory).lock(trx, userId);
       await liveAddress(trx, userId, addressid);
       if (fields.is_default === 1) await clearDefault(trx, userId, now);
       await trx('user_addresses')
@@ -114,7 +115,7 @@ export class AddressService {
   async remove(userId: number, addressid: number): Promise<void> {
     const now = unixSeconds(this.app.clock);
     await transaction(this.app.db, async (trx) => {
-      await lockMember(trx, userId);
+      await this.app.use(userDirectory).lock(trx, userId);
       const row = await liveAddress(trx, userId, addressid);
       await trx('user_addresses').where({ addressid }).update({ status: DELETED, is_default: 0, u_time: now });
       if (!row.is_default) return;
@@ -126,7 +127,7 @@ export class AddressService {
   async setDefault(userId: number, addressid: number): Promise<void> {
     const now = unixSeconds(this.app.clock);
     await transaction(this.app.db, async (trx) => {
-      await lockMember(trx, userId);
+      await this.app.use(userDirectory).lock(trx, userId);
       await liveAddress(trx, userId, addressid);
       await clearDefault(trx, userId, now);
       await trx('user_addresses').where({ addressid }).update({ is_default: 1, u_time: now });
@@ -147,9 +148,6 @@ export class AddressService {
   }
 }
 
-async function lockMember(trx: Knex.Transaction, userId: number): Promise<void> {
-  await trx('users').where({ id: userId }).forUpdate().first('id');
-}
 
 async function liveAddress(trx: Knex.Transaction, userId: number, addressid: number): Promise<AddressRow> {
   const row: AddressRow | undefined = await trx('user_addresses').where({ addressid, user_id: userId, status: LIVE }).first();
@@ -161,7 +159,7 @@ async function liveAddress(trx: Knex.Transaction, userId: number, addressid: num
  * Finds the default with a plain read and clears it by primary key. An UPDATE by (user_id, status) would
  * lock the index range up to the next member's rows even when it matches nothing (a first address), and
  * neighbours adding their own first addresses then deadlock on that gap. The plain read is exact: every
- * writer of a member's addresses holds the member's row (lockMember) first.
+ * writer of a member's addresses holds the member's row (UserDirectory.lock) first.
  */
 async function clearDefault(trx: Knex.Transaction, userId: number, now: number): Promise<void> {
   const defaults: number[] = await trx('user_addresses').where({ user_id: userId, status: LIVE, is_default: 1 }).pluck('addressid');

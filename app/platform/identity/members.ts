@@ -1,5 +1,6 @@
 import type { AppContext } from '../../context';
 import { refuse } from '../../core/errors';
+import { userDirectory } from './users';
 
 /** A member as the back office names one: either handle, or both (then they must be the same member). */
 export interface MemberRef {
@@ -18,12 +19,10 @@ export class MemberDirectory {
   constructor(private readonly app: AppContext) {}
 
   async find(ref: MemberRef): Promise<Member | undefined> {
-    if (ref.open_id === undefined && ref.mobile === undefined) return undefined;
-    const query = this.app.db('users');
-    if (ref.open_id !== undefined) query.where({ open_id: ref.open_id });
-    if (ref.mobile !== undefined) query.where({ mobile: ref.mobile });
-    const row = await query.first('id', 'open_id', 'mobile');
-    return row ? { id: Number(row.id), open_id: row.open_id, mobile: row.mobile } : undefined;
+    const row = await this.app.use(userDirectory).find(ref);
+    // Both handles given: they must name the same member.
+    if (!row || (ref.mobile !== undefined && row.mobile !== ref.mobile)) return undefined;
+    return { id: row.id, open_id: row.open_id, mobile: row.mobile ?? '' };
   }
 
   /** The member, or 503 user not found. */

@@ -3,6 +3,7 @@ import type { AppContext } from '../../context';
 import { clientClassOf, type ApiType, type ClientClass, type SessionUser, type UserRequirement } from '../../core/caller';
 import { randomHex } from '../../core/random';
 import { ApiError, Code } from '../../core/errors';
+import { USER_ACTIVE, userDirectory } from '../identity/users';
 
 export { clientClassOf, type ClientClass, type SessionUser, type UserRequirement };
 
@@ -106,17 +107,17 @@ export class SessionService {
     if (!record || record.exp <= now || (record.ns ?? 'app') !== apiType) {
       throw new ApiError(Code.LOGIN_TIMEOUT, 'login timed out, please log in again');
     }
-    const [current, generation, user] = await Promise.all([
+    const [current, generation, status] = await Promise.all([
       this.app.kv.get(currentKey(apiType, record.uid, record.cls)),
       this.app.kv.get(generationKey(record.uid)),
-      this.app.db('users').where({ id: record.uid }).first('status') as Promise<{ status: number } | undefined>,
+      this.app.use(userDirectory).statusOf(record.uid),
     ]);
     if (current !== hash) throw new ApiError(Code.LOGGED_IN_ELSEWHERE, 'your account has logged in on another device');
     if ((record.gen ?? 0) < Number(generation ?? 0)) {
       throw new ApiError(Code.PASSWORD_CHANGED, 'your password has been changed, please log in again');
     }
     // A disabled or removed account loses its sessions at once, whatever disabled it.
-    if (!user || Number(user.status) !== 1) throw new ApiError(Code.LOGIN_TIMEOUT, 'the account is not available, please log in again');
+    if (status !== USER_ACTIVE) throw new ApiError(Code.LOGIN_TIMEOUT, 'the account is not available, please log in again');
     if (!record.fixed) await this.slide(hash, record, now);
     return { userId: record.uid, apiType, clientClass: record.cls, tokenHash: hash };
   }

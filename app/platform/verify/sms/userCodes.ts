@@ -4,6 +4,7 @@ import { ApiError, Code, refuse } from '../../../core/errors';
 import { mobileField } from '../../../core/fields';
 import type { Caller } from '../../../core/caller';
 import { abuseGuard } from '../../gateway/abuseGuard';
+import { userDirectory } from '../../identity/users';
 import { smsCodeService } from './codes';
 
 
@@ -47,7 +48,7 @@ export class UserCodeSender {
   }
 
   private async checkPurpose({ mobile, key }: UserCodeParams, call: Caller): Promise<void> {
-    const owner: { id: number } | undefined = await this.app.db('users').where({ mobile }).first('id');
+    const owner = await this.app.use(userDirectory).byMobile(mobile);
     switch (PURPOSES[key]) {
       case 'new_account':
         if (owner) throw new ApiError(Code.ALREADY_REGISTERED, '该手机号已注册，请直接登录');

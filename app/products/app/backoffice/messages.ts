@@ -1,5 +1,6 @@
 import Joi from 'joi';
 import { refuse } from '../../../core/errors';
+import { userDirectory } from '../../../platform/identity/users';
 import { BROADCAST, MSG_TYPE } from '../services/content/messages';
 import { crudFamily, type Row } from './crud';
 import { linkUrl, text } from './fields';
@@ -27,24 +28,23 @@ export const messagesAdmin = crudFamily({
   filters: {
     open_id: {
       schema: openId(),
-      apply: (query, value, app) => void query.whereIn('user_id', app.db('users').select('id').where({ open_id: value as string })),
+      apply: (query, value, app) => void query.whereIn('user_id', app.use(userDirectory).idsOf({ open_id: value as string })),
     },
     to_all: { schema: Joi.number().integer().valid(1), apply: (query) => void query.where('user_id', BROADCAST) },
     msg_type: { schema: Joi.number().integer().valid(...Object.values(MSG_TYPE)) },
     status: { schema: Joi.number().integer().valid(0, 1, 2) },
   },
-  async prepare(values, _current, trx) {
+  async prepare(values, _current, trx, app) {
     const { open_id: target, to_all: _all, ...columns } = values;
     if (target === undefined) return { ...columns, user_id: BROADCAST };
-    const user = (await trx('users').select('id').where({ open_id: target as string }).first()) as { id: number } | undefined;
+    const user = await app.use(userDirectory).find({ open_id: target as string }, trx);
     if (!user) throw refuse('the user does not exist');
     return { ...columns, user_id: user.id };
   },
   // The back office knows users by open_id, never by the internal id.
   async present(rows, app) {
     const ids = rows.map((r) => Number(r.user_id)).filter((id) => id !== BROADCAST);
-    const users = (await app.db('users').select('id', 'open_id').whereIn('id', ids)) as Array<{ id: number; open_id: string }>;
-    const openIds = new Map(users.map((u) => [Number(u.id), u.open_id]));
+    const openIds = new Map((await app.use(userDirectory).byIds(ids)).map((u) => [u.id, u.open_id]));
     return rows.map((row: Row) => ({ ...row, open_id: openIds.get(Number(row.user_id)) ?? '', to_all: Number(row.user_id) === BROADCAST ? 1 : 0 }));
   },
 });

@@ -1,9 +1,8 @@
-import crypto from 'node:crypto';
 import type { AppContext } from '../../../context';
 import { unixSeconds } from '../../../core/clock';
 import { maskedMobile } from '../../../platform/identity/accounts';
 import { passwordHasher } from '../../../platform/identity/passwords';
-import { insertId } from '../../../storage/db';
+import { userDirectory } from '../../../platform/identity/users';
 
 /**
  * Real GB/T 2260 codes from the district tree (reference data, installed on every start from
@@ -27,19 +26,9 @@ export const DEMO_USER = { mobile: '13800138000', password: 'demo1234' } as cons
 export async function seed(app: AppContext): Promise<void> {
   const now = unixSeconds(app.clock);
   const hasher = app.use(passwordHasher);
+  const users = app.use(userDirectory);
   const addUser = async (mobile: string, password: string, status: number): Promise<number> =>
-    insertId(
-      app.db('users').insert({
-        open_id: crypto.randomBytes(16).toString('hex'),
-        mobile,
-        password_hash: await hasher.hash(password),
-        nickname: maskedMobile(mobile),
-        platform: 1,
-        status,
-        c_time: now,
-        u_time: now,
-      }),
-    );
+    (await users.create({ mobile, password_hash: await hasher.hash(password), nickname: maskedMobile(mobile), platform: 1, status })).id;
   const demoId = await addUser(DEMO_USER.mobile, DEMO_USER.password, 1);
   await addUser('13800138001', DEMO_USER.password, 1);
   await addUser('13800138002', DEMO_USER.password, 0); // disabled: login answers 503

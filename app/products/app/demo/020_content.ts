@@ -1,5 +1,6 @@
 import type { AppContext } from '../../../context';
 import { unixSeconds } from '../../../core/clock';
+import { userDirectory } from '../../../platform/identity/users';
 import { POSITION } from '../services/content/ads';
 import { CAT_TYPE, categoryService } from '../services/content/categories';
 import { configService, INIT_CONFIG } from '../services/content/configs';
@@ -126,8 +127,8 @@ async function seedNotices(trx: Knex.Transaction, now: number): Promise<SeededCo
   return { dialog, shown, hidden };
 }
 
-async function seedMessages(trx: Knex.Transaction, now: number): Promise<SeededContent['messages']> {
-  const user = (await trx('users').select('id').where({ mobile: DEMO_MOBILE }).first()) as { id: number } | undefined;
+async function seedMessages(app: AppContext, trx: Knex.Transaction, now: number): Promise<SeededContent['messages']> {
+  const user = await app.use(userDirectory).find({ mobile: DEMO_MOBILE }, trx);
   if (!user) return null;
   const message = (user_id: number, msg_type: number, title: string, content: string) =>
     insertId(trx('messages').insert({ user_id, msg_type, type_ref_id: 0, title, content, url: HOME_URL, status: 1, ...audit(now) }));
@@ -175,7 +176,7 @@ export async function seedContent(app: AppContext): Promise<SeededContent> {
     }
     await seedUpgrades(trx, now);
     const notices = await seedNotices(trx, now);
-    const messages = await seedMessages(trx, now);
+    const messages = await seedMessages(app, trx, now);
     return { ...ads, newsCategories, linkCategories, news, notices, messages };
   });
 }

@@ -1,5 +1,6 @@
 import type { AppContext } from '../../../context';
 import { unixSeconds } from '../../../core/clock';
+import { userDirectory } from '../../../platform/identity/users';
 import { categoryService } from '../services/content/categories';
 import { GOODS_CAT_TYPE, GoodsStatus, ProductStatus, SPEC_JOIN, SPEC_PAIR, goodsService } from '../services/mall/goods';
 import { orderService } from '../services/mall/orders';
@@ -147,7 +148,7 @@ async function seedGoods(app: AppContext, trx: Knex.Transaction, categories: Rec
 
 /** The demo member's points and one order in each of 待发货, 已发货, 交易成功, 已取消 (through the real services). */
 async function seedDemoOrders(app: AppContext, products: Record<string, number>): Promise<SeededMall['orders']> {
-  const user = await app.db('users').where({ mobile: DEMO_MOBILE }).first('id');
+  const user = await app.use(userDirectory).byMobile(DEMO_MOBILE);
   if (!user) return null;
   const userId = Number(user.id);
   await app.use(pointsService).grant(userId, DEMO_POINTS, '新用户注册赠送');

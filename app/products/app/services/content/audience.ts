@@ -1,5 +1,6 @@
 import type { Knex } from 'knex';
 import type { AppContext } from '../../../../context';
+import { userDirectory } from '../../../../platform/identity/users';
 
 /**
  * Who a piece of content is for. Terminal bits (anchor): Android 1, iOS 2, PC 4, H5 8, mini-program 16;
@@ -35,8 +36,8 @@ const VETERAN_SECONDS = 30 * 24 * 3600;
 
 /** The registration time (unix s) of a user, or null when there is no such user. */
 export async function registeredAt(app: AppContext, userId: number): Promise<number | null> {
-  const row = (await app.db('users').select('c_time').where({ id: userId }).first()) as { c_time: number } | undefined;
-  return row ? Number(row.c_time) : null;
+  const user = await app.use(userDirectory).byId(userId);
+  return user ? user.c_time : null;
 }
 
 /** The audience bits a caller belongs to at `now` (unix s). */

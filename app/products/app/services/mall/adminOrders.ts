@@ -1,5 +1,6 @@
 import type { AppContext } from '../../../../context';
 import { memberDirectory, type MemberRef } from '../../../../platform/identity/members';
+import { userDirectory } from '../../../../platform/identity/users';
 import { paginate, type Page } from '../../../../platform/paging';
 import { orderService, type OrderFilter, type OrderView } from './orders';
 
@@ -17,8 +18,6 @@ interface ExtraRow {
   express_name: string;
   express_sn: string;
   close_reason: string;
-  open_id: string | null;
-  mobile: string | null;
 }
 
 /**
@@ -44,20 +43,19 @@ export class AdminOrderService {
   private async withStaffColumns(views: Array<OrderView & { user_id: number }>): Promise<AdminOrderView[]> {
     const ids = views.map((view) => view.orderid);
     const rows = ids.length
-      ? ((await this.app.db('orders as o')
-          .leftJoin('users as u', 'u.id', 'o.user_id')
-          .whereIn('o.orderid', ids)
-          .select('o.orderid', 'o.express_name', 'o.express_sn', 'o.close_reason', 'u.open_id', 'u.mobile')) as ExtraRow[])
+      ? ((await this.app.db('orders').whereIn('orderid', ids).select('orderid', 'express_name', 'express_sn', 'close_reason')) as ExtraRow[])
       : [];
+    const members = new Map((await this.app.use(userDirectory).byIds(views.map((view) => view.user_id))).map((user) => [user.id, user]));
     const byId = new Map(rows.map((row) => [Number(row.orderid), row]));
-    return views.map(({ user_id: _userId, ...view }) => {
+    return views.map(({ user_id: userId, ...view }) => {
       const extra = byId.get(view.orderid);
+      const member = members.get(Number(userId));
       return {
         ...view,
         express_name: extra?.express_name ?? '',
         express_sn: extra?.express_sn ?? '',
         close_reason: extra?.close_reason ?? '',
-        user: { open_id: extra?.open_id ?? '', mobile: extra?.mobile ?? '' },
+        user: { open_id: member?.open_id ?? '', mobile: member?.mobile ?? '' },
       };
     });
   }

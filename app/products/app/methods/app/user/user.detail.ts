@@ -23,7 +23,7 @@ export const userDetail = defineMethod<Record<string, never>, Detail>({
   async handler(_params, call, app) {
     const user = await app.use(accountService).current(call.user!);
     return new Reply('信息获取成功', {
-      mobile: user.mobile,
+      mobile: user.mobile ?? '',
       open_id: user.open_id,
       nickname: user.nickname,
       headimg: user.headimg,
