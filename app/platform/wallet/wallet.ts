@@ -111,6 +111,10 @@ export class WalletService {
   transfer(move: WalletTransfer, trx?: Knex.Transaction): Promise<{ from: number; to: number }> {
     if (move.fromUserId === move.toUserId) throw new RangeError('a transfer needs two different wallets');
     return transaction(trx ?? this.app.db, async (t) => {
+      await this.ensureAccount(t, move.toUserId);
+      // Both rows locked in one order (ascending user id) before either moves, so that A → B and B → A at
+      // the same time queue instead of deadlocking on each other's second row.
+      await t('wallet_accounts').whereIn('user_id', [move.fromUserId, move.toUserId]).orderBy('user_id').forUpdate().select('user_id');
       const from = await this.debitIn(t, { userId: move.fromUserId, cents: move.cents, reason: move.reason, ref: `${move.ref}:out` });
       const to = await this.creditIn(t, { userId: move.toUserId, cents: move.cents, reason: move.toReason ?? move.reason, ref: `${move.ref}:in` });
       return { from, to };
@@ -140,11 +144,7 @@ export class WalletService {
   private async creditIn(trx: Knex.Transaction, move: WalletMove): Promise<number> {
     checkMove(move);
     const now = unixSeconds(this.app.clock);
-    // A plain read first: a locking read or UPDATE of a missing row gap-locks the key range, and parallel
-    // first credits of neighbouring members then deadlock on their inserts.
-    if (!(await trx('wallet_accounts').where({ user_id: move.userId }).first('user_id'))) {
-      await trx('wallet_accounts').insert({ user_id: move.userId, balance_cents: 0, u_time: now }).onConflict('user_id').ignore();
-    }
+    await this.ensureAccount(trx, move.userId);
     const moved = await trx('wallet_accounts')
       .where({ user_id: move.userId })
       .andWhere('balance_cents', '<=', MAX_BALANCE_CENTS - move.cents)
@@ -162,6 +162,16 @@ export class WalletService {
       .update({ balance_cents: trx.raw('balance_cents - ?', [move.cents]), u_time: now });
     if (moved === 0) throw new WalletRefusal('insufficient');
     return this.record(trx, move, -move.cents, now);
+  }
+
+  /**
+   * Creates the account at 0 when missing. A plain read first: a locking read or UPDATE of a missing row
+   * gap-locks the key range, and parallel first credits of neighbouring members then deadlock on their
+   * inserts.
+   */
+  private async ensureAccount(trx: Knex.Transaction, userId: number): Promise<void> {
+    if (await trx('wallet_accounts').where({ user_id: userId }).first('user_id')) return;
+    await trx('wallet_accounts').insert({ user_id: userId, balance_cents: 0, u_time: unixSeconds(this.app.clock) }).onConflict('user_id').ignore();
   }
 
   /** The ledger row of a balance change just made in `trx` (the account row is ours until trx ends). */

@@ -141,6 +141,19 @@ describe('platform wallet service', () => {
       expect(await server.app.db('wallet_ledger').whereIn('user_id', [buyer, seller])).to.have.length(2);
     });
 
+    it('40 parallel transfers both ways between two wallets all succeed, and no money appears or vanishes', async () => {
+      const [a, b] = [await member(10_000), await member(10_000)];
+      const results = await Promise.allSettled(
+        Array.from({ length: 40 }, (_, i) =>
+          wallet.transfer({ fromUserId: i % 2 ? a : b, toUserId: i % 2 ? b : a, cents: 100 + i, reason: '互转', ref: `test:both-ways:${i}` }),
+        ),
+      );
+      expect(results.filter((r) => r.status === 'rejected').map((r) => String((r as PromiseRejectedResult).reason))).to.deep.equal([]);
+      const [ba, bb] = [await expectWalletBalanced(server, a), await expectWalletBalanced(server, b)];
+      expect(ba + bb).to.equal(20_000);
+      expect(ba).to.equal(10_000 + 20 * 100 + (0 + 2 + 4 + 6 + 8 + 10 + 12 + 14 + 16 + 18 + 20 + 22 + 24 + 26 + 28 + 30 + 32 + 34 + 36 + 38) - (20 * 100 + (1 + 3 + 5 + 7 + 9 + 11 + 13 + 15 + 17 + 19 + 21 + 23 + 25 + 27 + 29 + 31 + 33 + 35 + 37 + 39)));
+    });
+
     it('refuses a buyer who cannot pay, and writes nothing for the seller', async () => {
       const buyer = await member(100);
       const seller = await member();

@@ -68,6 +68,15 @@ describe('user.address.add', () => {
     expect(rows.map((r) => r.is_default)).to.deep.equal(users.map(() => 1));
   });
 
+  it('50 members moving their default to a new address at once all succeed, one default each', async () => {
+    const users = await Promise.all(Array.from({ length: 50 }, () => createTestUser(server)));
+    for (const user of users) await addAddress(client, user.token);
+    const answers = await Promise.all(users.map((user) => client.call('user.address.add', addressParams({ is_default: 1 }), { token: user.token })));
+    expect(answers.map((a) => `${a.code} ${a.msg}`).filter((a) => !a.startsWith('200'))).to.deep.equal([]);
+    const rows = await server.app.db('user_addresses').whereIn('user_id', users.map((u) => u.id)).orderBy('addressid');
+    expect(rows.filter((r) => r.is_default === 1).map((r) => r.user_id).sort()).to.deep.equal(users.map((u) => u.id).sort());
+  });
+
   for (const [district_id, why] of [[123, 'unknown'], [999001, 'inactive'], [DISTRICT.GUANGDONG, 'a province'], [DISTRICT.SHENZHEN, 'a city']] as const) {
     it(`503 for a district that is ${why}`, async () => {
       const user = await createTestUser(server);
