@@ -71,6 +71,8 @@ export class AppAuthService {
   private readonly loading = new Map<string, Promise<AppCredential | null>>();
   private browserOrigins: { origins: ReadonlySet<string>; loadedAt: number } | null = null;
   private loadingOrigins: Promise<ReadonlySet<string>> | null = null;
+  /** Bumped by every change, so a load that began before one never caches what it read. */
+  private originsGeneration = 0;
 
   constructor(private readonly app: AppContext) {}
 
@@ -116,13 +118,17 @@ export class AppAuthService {
   async isBrowserOrigin(origin: string): Promise<boolean> {
     const cached = this.browserOrigins;
     if (cached && this.app.clock.now() - cached.loadedAt < this.app.config.protocol.appidCacheMs) return cached.origins.has(origin);
-    this.loadingOrigins ??= this.loadBrowserOrigins().finally(() => {
-      this.loadingOrigins = null;
-    });
+    if (!this.loadingOrigins) {
+      const load = this.loadBrowserOrigins().finally(() => {
+        if (this.loadingOrigins === load) this.loadingOrigins = null;
+      });
+      this.loadingOrigins = load;
+    }
     return (await this.loadingOrigins).has(origin);
   }
 
   private async loadBrowserOrigins(): Promise<ReadonlySet<string>> {
+    const generation = this.originsGeneration;
     const rows = await this.app.db<AppidRow>('api_auth').where({ status: 1 }).whereNot('origin_allow', '').select('appid', 'origin_allow');
     const origins = new Set<string>();
     for (const row of rows) {
@@ -132,7 +138,7 @@ export class AppAuthService {
         // the appid itself is refused for this when it is looked up (and logged there)
       }
     }
-    this.browserOrigins = { origins, loadedAt: this.app.clock.now() };
+    if (generation === this.originsGeneration) this.browserOrigins = { origins, loadedAt: this.app.clock.now() };
     return origins;
   }
 
@@ -140,6 +146,8 @@ export class AppAuthService {
     if (appid === undefined) this.cache.clear();
     else this.cache.delete(appid);
     this.browserOrigins = null;
+    this.loadingOrigins = null;
+    this.originsGeneration++;
   }
 
   // ---- operator actions (scripts/appid.ts, tests) ----
