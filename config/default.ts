@@ -46,6 +46,9 @@ export const defaults: AppConfig = {
   uploads: { dir: 'data/uploads', baseUrl: 'http://127.0.0.1:8080', reservationTtlSec: 3600, maxPendingReservations: 20 },
   jobs: { schedule: true, tickMs: 1_000 },
   paging: { pageSize: 20 },
+  // A person needs a few logins a minute; one NAT address many. Two scrypt hashes at a time keep a core
+  // free for everything else on the 2-core reference machine; 32 waiting is ~1.5 s of work.
+  login: { perAccountPerMinute: 10, perIpPerMinute: 60, hashConcurrency: 2, hashQueue: 32 },
   // Generous: many phones share one carrier NAT address. Server-to-server appids may need more.
   rateLimit: { perMinute: 3000 },
 };

@@ -95,6 +95,12 @@ function fromEnvironment(env: NodeJS.ProcessEnv): DeepPartial<AppConfig> {
     uploads: { dir: str('UPLOAD_DIR', env), baseUrl: str('UPLOAD_BASE_URL', env) },
     jobs: { schedule: bool('JOBS_SCHEDULE', env) },
     paging: { pageSize: int('PAGE_SIZE', env) },
+    login: {
+      perAccountPerMinute: int('LOGIN_LIMIT_PER_ACCOUNT', env),
+      perIpPerMinute: int('LOGIN_LIMIT_PER_IP', env),
+      hashConcurrency: int('PASSWORD_HASH_CONCURRENCY', env),
+      hashQueue: int('PASSWORD_HASH_QUEUE', env),
+    },
     rateLimit: { perMinute: int('RATE_LIMIT_PER_MINUTE', env) },
   };
 }

@@ -65,6 +65,11 @@ export interface AppConfig {
   /** Periodic jobs (app/platform/jobs): `schedule` runs them in the server; off, they run only on demand. */
   jobs: { schedule: boolean; tickMs: number };
   paging: { pageSize: number };
+  /**
+   * Logins (any kind) per account and per client IP per fixed minute, 0 = unlimited; password hashes
+   * running at once in one process, and how many more may wait before a call is refused (503).
+   */
+  login: { perAccountPerMinute: number; perIpPerMinute: number; hashConcurrency: number; hashQueue: number };
   /** Signed calls per appid and client IP per fixed minute; 0 = unlimited. */
   rateLimit: { perMinute: number };
 }
@@ -139,6 +144,12 @@ export const configSchema = Joi.object<AppConfig>({
     tickMs: Joi.number().integer().min(100).max(3_600_000).required(),
   }).required(),
   paging: Joi.object({ pageSize: Joi.number().integer().min(1).max(100).required() }).required(),
+  login: Joi.object({
+    perAccountPerMinute: Joi.number().integer().min(0).required(),
+    perIpPerMinute: Joi.number().integer().min(0).required(),
+    hashConcurrency: Joi.number().integer().min(1).max(64).required(),
+    hashQueue: Joi.number().integer().min(0).max(10_000).required(),
+  }).required(),
   rateLimit: Joi.object({ perMinute: Joi.number().integer().min(0).required() }).required(),
 })
   .custom((config: AppConfig) => {

@@ -15,4 +15,6 @@ export const overrides: DeepPartial<AppConfig> = {
   rateLimit: { perMinute: 0 },
   // Tests tick the scheduler themselves (after moving the manual clock); a real timer would race them.
   jobs: { schedule: false },
+  // Likewise for logins; test/platform/identity/loginLimits.test.ts sets them.
+  login: { perAccountPerMinute: 0, perIpPerMinute: 0 },
 };

@@ -4,6 +4,7 @@ import { ApiError, Code, refuse } from '../../core/errors';
 import { formatTime } from '../../core/time';
 import type { Caller } from '../../core/caller';
 import { abuseGuard, type AbuseKind } from '../gateway/abuseGuard';
+import { loginLimiter } from './loginLimits';
 import { loginLockService, lockedError } from './loginLock';
 import { passwordHasher } from './passwords';
 import { pushDeviceService } from './pushDevices';
@@ -46,7 +47,6 @@ const disabled = () => refuse('账号已被禁用');
  */
 export class AccountService {
   private readonly sessions;
-  private readonly hasher;
   private readonly lock;
   private readonly push;
   private readonly users;
@@ -54,9 +54,13 @@ export class AccountService {
   constructor(private readonly app: AppContext) {
     this.users = app.use(userDirectory);
     this.sessions = app.use(sessionService);
-    this.hasher = app.use(passwordHasher);
     this.lock = app.use(loginLockService);
     this.push = app.use(pushDeviceService);
+  }
+
+  // Looked up per use, not kept: the hasher holds the process's hashing queue, which tests swap.
+  private get hasher() {
+    return this.app.use(passwordHasher);
   }
 
   findByMobile(mobile: string): Promise<UserRow | undefined> {
@@ -115,7 +119,10 @@ export class AccountService {
   }
 
   async login(params: LoginParams, call: Caller): Promise<Auth> {
+    const limits = this.app.use(loginLimiter);
+    await limits.admitIp(call.ip);
     const user = await this.counted(call.ip, 'login', this.registered(params.mobile));
+    await limits.admitAccount(lockAccount(user));
     if (params.login_type === 1) {
       const codes = this.app.use(smsCodeService);
       await this.counted(call.ip, 'login', codes.verify({ mobile: params.mobile, key: 'USER_LOGIN_CODE', code: params.code, consume: true }));
@@ -153,13 +160,19 @@ export class AccountService {
     await this.lock.clear(lockAccount(user));
   }
 
-  /** `user.mobile.change`: code sent to the new number plus the password; then all older sessions answer 606. */
+  /**
+   * `user.mobile.change`: code sent to the new number plus the password; then all older sessions answer
+   * 606. The password comes first and every refusal after it counts for the IP ban: "in use" would
+   * otherwise tell anyone holding a session which numbers are registered (issue 9, finding 5).
+   */
   async changeMobile(session: SessionUser, params: { mobile: string; code: string; password: string }, ip: string): Promise<void> {
     const user = await this.current(session);
     if (params.mobile === user.mobile) throw refuse('手机号未变化');
     const inUse = () => refuse('该手机号已经被占用');
-    if (await this.findByMobile(params.mobile)) throw inUse();
-    await this.checkPassword(user, params.password);
+    await this.counted(ip, 'login', this.checkPassword(user, params.password));
+    await this.counted(ip, 'sms', this.findByMobile(params.mobile).then((owner) => {
+      if (owner) throw inUse();
+    }));
     await this.counted(ip, 'sms', this.app.use(smsCodeService).verify({ mobile: params.mobile, key: 'USER_MOBILE_CHANGE_CODE', code: params.code, consume: true }));
     try {
       await this.users.setMobile(user.id, params.mobile);
@@ -181,9 +194,16 @@ export class AccountService {
    * locked; a wrong one counts and the fifth locks; a right one clears the count and upgrades an old hash.
    */
   private async checkPassword(user: UserRow, password: string): Promise<void> {
-    const attempt = await this.lock.beginAttempt(lockAccount(user));
-    if (!(await this.hasher.verify(password, user.password_hash))) {
-      const lockedUntil = await this.lock.attemptFailed(lockAccount(user), attempt);
+    await this.lock.beginAttempt(lockAccount(user));
+    let right: boolean;
+    try {
+      right = await this.hasher.verify(password, user.password_hash);
+    } catch (err) {
+      await this.lock.abandonAttempt(lockAccount(user));
+      throw err;
+    }
+    if (!right) {
+      const lockedUntil = await this.lock.attemptFailed(lockAccount(user));
       if (lockedUntil !== null) throw lockedError(lockedUntil);
       throw refuse('密码不正确');
     }

@@ -1,6 +1,7 @@
 import crypto from 'node:crypto';
 import { promisify } from 'node:util';
 import type { AppContext } from '../../context';
+import { ApiError, Code } from '../../core/errors';
 
 const scrypt = promisify(crypto.scrypt) as (
   password: string,
@@ -46,15 +47,63 @@ function parse(stored: string): ParsedHash | null {
   return { N, r, p, salt, hash };
 }
 
+export interface HashLimits {
+  /** Hashes running at once in this process. */
+  concurrency: number;
+  /** Hashes that may wait for a free slot; one more is refused at once. */
+  queue: number;
+}
+
+export const DEFAULT_HASH_LIMITS: HashLimits = { concurrency: 2, queue: 32 };
+
+export const hashingBusyError = (): ApiError => new ApiError(Code.BUSINESS, 'server busy: too many password checks at once, try again in a moment');
+
+/**
+ * At most `concurrency` tasks at once, `queue` more waiting in order, the rest refused without waiting:
+ * a login flood costs the process a bounded amount of CPU and memory (32 MiB per scrypt), and callers
+ * past the queue learn it at once instead of timing out. Per process on purpose: it guards this
+ * process's cores, which no other process shares.
+ */
+export class HashGate {
+  private running = 0;
+  private readonly waiting: Array<() => void> = [];
+
+  constructor(private readonly limits: HashLimits) {}
+
+  async run<T>(task: () => Promise<T>): Promise<T> {
+    if (this.running >= this.limits.concurrency) {
+      if (this.waiting.length >= this.limits.queue) throw hashingBusyError();
+      await new Promise<void>((resolve) => this.waiting.push(resolve));
+    } else {
+      this.running++;
+    }
+    try {
+      return await task();
+    } finally {
+      // The slot passes straight to the next waiter, so `running` never dips while some wait.
+      const next = this.waiting.shift();
+      if (next) next();
+      else this.running--;
+    }
+  }
+
+  get load(): { running: number; waiting: number } {
+    return { running: this.running, waiting: this.waiting.length };
+  }
+}
+
 /**
  * Password storage: scrypt with a per-user random salt, stored as `scrypt$N$r$p$salt$hash` (hex), and
- * compared in constant time. Tests and tools may pass a cheaper cost; the code path is the same.
+ * compared in constant time, every hash through one HashGate. Tests and tools may pass a cheaper cost;
+ * the code path is the same.
  */
 export class PasswordHasher {
   readonly cost: ScryptCost;
+  readonly gate: HashGate;
 
-  constructor(options: Partial<ScryptCost> = {}) {
+  constructor(options: Partial<ScryptCost> = {}, limits: HashLimits = DEFAULT_HASH_LIMITS) {
     this.cost = { ...DEFAULT_COST, ...options };
+    this.gate = new HashGate(limits);
   }
 
   async hash(password: string): Promise<string> {
@@ -78,10 +127,16 @@ export class PasswordHasher {
     return !parsed || parsed.N !== this.cost.N || parsed.r !== this.cost.r || parsed.p !== this.cost.p;
   }
 
-  private derive(password: string, salt: Buffer, { N, r, p }: ScryptCost, length: number): Promise<Buffer> {
+  private derive(password: string, salt: Buffer, cost: ScryptCost, length: number): Promise<Buffer> {
+    return this.gate.run(() => this.scrypt(password, salt, cost, length));
+  }
+
+  /** The hash itself (tests replace it to hold hashes in flight). */
+  protected scrypt(password: string, salt: Buffer, { N, r, p }: ScryptCost, length: number): Promise<Buffer> {
     // scrypt needs 128·N·r·p bytes; node's default ceiling (32 MiB) is exactly 2^15·8·128, which it rejects.
     return scrypt(password, salt, length, { N, r, p, maxmem: 2 * 128 * N * r * p + 1024 * 1024 });
   }
 }
 
-export const passwordHasher = (_app: AppContext): PasswordHasher => new PasswordHasher();
+export const passwordHasher = (app: AppContext): PasswordHasher =>
+  new PasswordHasher({}, { concurrency: app.config.login.hashConcurrency, queue: app.config.login.hashQueue });

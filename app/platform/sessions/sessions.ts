@@ -20,9 +20,13 @@ interface SessionRecord {
   exp: number;
 }
 
-/** What stays of a token that a newer login of the same product and class replaced: enough to say 603. */
+/**
+ * What stays of a token that a newer login of the same product and class replaced: enough to say 603
+ * under its own product (and, like any foreign token, 601 under the others).
+ */
 interface ReplacedMarker {
   replaced: 1;
+  ns: ApiType;
 }
 
 const TTL_MS: Record<ClientClass, number> = { app: 30 * 24 * 3600 * 1000, web: 30 * 60 * 1000 };
@@ -71,7 +75,7 @@ export class SessionService {
     await this.app.kv.set(sessionKey(hash), JSON.stringify(record), { ttlMs: ttl });
     await this.app.kv.set(currentKey(apiType, userId, cls), hash, { ttlMs: ttl });
     if (previous && previous !== hash) {
-      const marker: ReplacedMarker = { replaced: 1 };
+      const marker: ReplacedMarker = { replaced: 1, ns: apiType };
       await this.app.kv.set(sessionKey(previous), JSON.stringify(marker), { ttlMs: REPLACED_MARKER_TTL_MS });
     }
     return token;
@@ -101,10 +105,11 @@ export class SessionService {
     const raw = await this.app.kv.get(sessionKey(hash));
     const now = this.app.clock.now();
     const stored = raw ? (JSON.parse(raw) as Partial<SessionRecord & ReplacedMarker>) : null;
-    if (stored?.replaced) throw new ApiError(Code.LOGGED_IN_ELSEWHERE, 'your account has logged in on another device');
-    const record = stored as (SessionRecord & { fixed?: 1 }) | null;
     // A token of another product is unknown here: it must not even reveal that it exists elsewhere.
-    if (!record || record.exp <= now || (record.ns ?? 'app') !== apiType) {
+    const foreign = (stored?.ns ?? 'app') !== apiType;
+    if (stored?.replaced && !foreign) throw new ApiError(Code.LOGGED_IN_ELSEWHERE, 'your account has logged in on another device');
+    const record = stored?.replaced ? null : (stored as (SessionRecord & { fixed?: 1 }) | null);
+    if (!record || record.exp <= now || foreign) {
       throw new ApiError(Code.LOGIN_TIMEOUT, 'login timed out, please log in again');
     }
     const [current, generation, status] = await Promise.all([
