@@ -2,11 +2,13 @@ import type { AppContext } from '../context';
 import { unixSeconds } from '../core/clock';
 import { ApiError, Code } from '../core/errors';
 import { ipMatches } from '../core/ip';
+import { MAX_JSON_DEPTH, nestsDeeperThan } from '../core/jsonDepth';
 import { maskSensitive } from '../core/mask';
 import { Reply, type CallContext, type MethodDefinition, type UploadedFile } from '../registry/method';
 import type { MethodRegistry } from '../registry/registry';
 import { isVersion } from '../registry/version';
 import { appAuthService } from '../platform/gateway/appAuth';
+import { abuseGuard } from '../platform/gateway/abuseGuard';
 import { ipBanList } from '../platform/gateway/ipBans';
 import { rateLimiter } from '../platform/gateway/rateLimiter';
 import { sessionService } from '../platform/sessions/sessions';
@@ -73,6 +75,7 @@ export class ProtocolPipeline {
   private readonly bans;
   private readonly sessions;
   private readonly rateLimiter;
+  private readonly abuse;
 
   constructor(
     private readonly app: AppContext,
@@ -82,6 +85,7 @@ export class ProtocolPipeline {
     this.bans = app.use(ipBanList);
     this.sessions = app.use(sessionService);
     this.rateLimiter = app.use(rateLimiter);
+    this.abuse = app.use(abuseGuard);
   }
 
   async run(call: IncomingCall, facts: CallFacts): Promise<Answer> {
@@ -103,6 +107,7 @@ export class ProtocolPipeline {
     // 1. data is a JSON object. The string is kept as received: it is what was signed.
     const raw = call.data;
     if (typeof raw !== 'string' || raw === '') return refusal(Code.BAD_DATA, 'data is not a JSON object');
+    if (nestsDeeperThan(raw)) return refusal(Code.BAD_DATA, `data is not a JSON object of at most ${MAX_JSON_DEPTH} levels`);
     let data: Record<string, unknown>;
     try {
       data = JSON.parse(raw);
@@ -142,7 +147,10 @@ export class ProtocolPipeline {
     }
 
     // 10. signature, over the exact received string
-    if (!verifySignature(raw, call.sign, this.appAuth.liveSecrets(credential))) return refusal(Code.BUSINESS, 'signature error');
+    if (!verifySignature(raw, call.sign, this.appAuth.liveSecrets(credential))) {
+      void this.abuse.recordBadSignature(call.ip);
+      return refusal(Code.BUSINESS, 'signature error');
+    }
 
     // 11. the method, in the appid's namespace, at the highest version ≤ v
     const definition = this.registry.resolve(credential.apiType, method, data.v);

@@ -1,4 +1,5 @@
 import type { IncomingMessage } from 'node:http';
+import { nestsDeeperThan } from '../core/jsonDepth';
 
 /** The body is larger than the configured limit (→ HTTP 413). */
 export class BodyTooLargeError extends Error {
@@ -55,7 +56,8 @@ export async function readProtocolFields(req: IncomingMessage, contentType: stri
     const params = new URLSearchParams(text);
     return { data: params.get('data') ?? undefined, sign: params.get('sign') ?? undefined };
   }
-  if (json) {
+  // The body's own nesting is bounded like `data`'s: it is parsed before any signature is checked.
+  if (json && !nestsDeeperThan(text)) {
     try {
       const body: unknown = JSON.parse(text);
       if (typeof body === 'object' && body !== null && !Array.isArray(body)) {

@@ -1,4 +1,5 @@
 import { expect } from 'chai';
+import { MAX_JSON_DEPTH } from '../../app/core/jsonDepth';
 import { signData } from '../../app/protocol/signature';
 import { appAuthService } from '../../app/platform/gateway/appAuth';
 import { ipBanList } from '../../app/platform/gateway/ipBans';
@@ -61,6 +62,18 @@ describe('protocol §3: the checks in order', () => {
         body: 'data[method]=probe.echo&sign=x',
       });
       expect(((await response.json()) as { code: number }).code).to.equal(504);
+    });
+
+    it(`nesting deeper than ${MAX_JSON_DEPTH} levels → 504 before any parse; ${MAX_JSON_DEPTH} levels, and brackets in strings, pass`, async () => {
+      // `data` itself is the first level.
+      const nested = (levels: number) => `${'['.repeat(levels - 1)}1${']'.repeat(levels - 1)}`;
+      // The review's payload: ~1 MB of arrays nested ~500k deep (it cost ~100 ms of event loop to parse).
+      const hostile = `{"method":"probe.echo","v":"1.0.0","appid":"${client.appid}","timestamp":${now()},"x":${'['.repeat(499_000)}${']'.repeat(499_000)}}`;
+      const response = await fetch(`${server.url}/`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ data: hostile, sign: 'x' }) });
+      expect(await response.json()).to.deep.equal({ code: 504, msg: `data is not a JSON object of at most ${MAX_JSON_DEPTH} levels` });
+      expect((await signed(fixed({ x: JSON.parse(nested(MAX_JSON_DEPTH + 1)) }))).code).to.equal(504);
+      const fine = await signed(fixed({ text: '[[[['.repeat(20) + '\\"{{{{'.repeat(20), x: JSON.parse(nested(MAX_JSON_DEPTH)) }));
+      expect(fine.code, fine.msg).to.equal(200);
     });
   });
 

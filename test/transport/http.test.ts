@@ -81,6 +81,11 @@ describe('transport: HTTP around the protocol', () => {
       body: JSON.stringify({ data: { method: 'probe.echo' }, sign: 'x' }),
     });
     expect(((await response.json()) as { code: number }).code).to.equal(504);
+    // The body is parsed before any signature is checked, so its nesting is bounded like data's.
+    const data = client.buildData('probe.echo');
+    const deep = `{"data":${JSON.stringify(data)},"sign":"${signData(data, client.secret)}","x":${'['.repeat(1_500)}${']'.repeat(1_500)}}`;
+    const refused = await fetch(`${server.url}/`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: deep });
+    expect(((await refused.json()) as { code: number }).code).to.equal(504);
     const broken = await fetch(`${server.url}/`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"data":' });
     expect(broken.status).to.equal(200);
     expect(((await broken.json()) as { code: number }).code).to.equal(504);

@@ -1,5 +1,7 @@
 import { expect } from 'chai';
+import { AppContext } from '../../../app/context';
 import { unixSeconds } from '../../../app/core/clock';
+import { ApiClient } from '../../../app/sdk/client';
 import { abuseGuard } from '../../../app/platform/gateway/abuseGuard';
 import type { TestClient, TestServer } from '../../helpers/harness';
 import { startSmsTestServer } from '../../helpers/sms';
@@ -52,6 +54,45 @@ describe('AbuseGuard', () => {
     expect(banned.code).to.equal(510);
     expect((await client.call('system.request.token')).code).to.equal(510);
     expect(await server.app.db('ip_bans').where({ ip: '10.9.0.1' })).to.have.length(0);
+  });
+
+  it('bad signatures count toward the ban, in process and shared at the next flush: two processes add up', async () => {
+    const signatures = await startSmsTestServer({ abuse: { failureThreshold: 5, windowSec: 600, banSec: 600 } });
+    try {
+      const honest = await signatures.client('app');
+      const forger = new ApiClient({ url: signatures.url, appid: honest.appid, secret: 'f'.repeat(32), now: () => unixSeconds(signatures.clock) });
+      // Another process sharing the store saw two bad signatures from this address.
+      const otherProcess = new AppContext(signatures.config, signatures.app.db, signatures.app.kv, signatures.clock, signatures.app.logger).use(abuseGuard);
+      otherProcess.recordBadSignature('127.0.0.1');
+      otherProcess.recordBadSignature('127.0.0.1');
+      await otherProcess.flushSignatures();
+      for (let i = 0; i < 2; i++) expect((await forger.call('system.request.token')).msg).to.equal('signature error');
+      await signatures.app.use(abuseGuard).flushSignatures();
+      expect(await signatures.app.use(abuseGuard).failures('127.0.0.1')).to.equal(4);
+      expect((await honest.call('system.request.token')).code, 'not banned below the threshold').to.equal(200);
+
+      expect((await forger.call('system.request.token')).msg).to.equal('signature error');
+      await signatures.app.use(abuseGuard).flushSignatures();
+      expect((await honest.call('system.request.token')).code, 'the address is banned, whatever appid it signs with').to.equal(510);
+      expect((await signatures.app.db('ip_bans').where({ ip: '127.0.0.1' }).first()).reason).to.contain('signature');
+    } finally {
+      await signatures.stop();
+    }
+  });
+
+  it('a burst reaching the threshold in one process bans at once, without waiting for the flush', async () => {
+    const burst = await startSmsTestServer({ abuse: { failureThreshold: 3, windowSec: 600, banSec: 600 } });
+    try {
+      const guard = burst.app.use(abuseGuard);
+      expect(guard.recordBadSignature('10.9.2.1')).to.equal(undefined);
+      expect(guard.recordBadSignature('10.9.2.1')).to.equal(undefined);
+      const flushing = guard.recordBadSignature('10.9.2.1');
+      expect(flushing, 'the third starts a flush').to.be.instanceOf(Promise);
+      await flushing;
+      expect(await burst.app.db('ip_bans').where({ ip: '10.9.2.1' })).to.have.length(1);
+    } finally {
+      await burst.stop();
+    }
   });
 
   it('lifts with the ban period', async () => {
