@@ -4,9 +4,7 @@ import { ApiError, Code, refuse } from '../../core/errors';
 import { formatTime } from '../../core/time';
 import type { Caller } from '../../core/caller';
 import { abuseGuard, type AbuseKind } from '../gateway/abuseGuard';
-import { loginLimiter } from './loginLimits';
-import { loginLockService, lockedError } from './loginLock';
-import { passwordHasher } from './passwords';
+import { credentialService } from './credentials';
 import { pushDeviceService } from './pushDevices';
 import { sessionService, type SessionUser } from '../sessions/sessions';
 import { smsCodeService } from '../verify/sms/codes';
@@ -34,9 +32,6 @@ export function maskedMobile(mobile: string): string {
   return `${mobile.slice(0, 3)}****${mobile.slice(7)}`;
 }
 
-/** The password is shared by every product, so is its lockout: keyed on the account, not on how it was named. */
-const lockAccount = (user: UserRow) => `user:${user.id}`;
-
 const notRegistered = () => new ApiError(Code.NOT_REGISTERED, '账号不存在');
 const alreadyRegistered = () => new ApiError(Code.ALREADY_REGISTERED, '您的账号已经被占用');
 const disabled = () => refuse('账号已被禁用');
@@ -47,20 +42,15 @@ const disabled = () => refuse('账号已被禁用');
  */
 export class AccountService {
   private readonly sessions;
-  private readonly lock;
+  private readonly credentials;
   private readonly push;
   private readonly users;
 
   constructor(private readonly app: AppContext) {
     this.users = app.use(userDirectory);
     this.sessions = app.use(sessionService);
-    this.lock = app.use(loginLockService);
+    this.credentials = app.use(credentialService);
     this.push = app.use(pushDeviceService);
-  }
-
-  // Looked up per use, not kept: the hasher holds the process's hashing queue, which tests swap.
-  private get hasher() {
-    return this.app.use(passwordHasher);
   }
 
   findByMobile(mobile: string): Promise<UserRow | undefined> {
@@ -99,7 +89,7 @@ export class AccountService {
     try {
       user = await this.users.create({
         mobile,
-        password_hash: await this.hasher.hash(params.password),
+        password_hash: await this.credentials.hashPassword(params.password),
         nickname: maskedMobile(mobile),
         platform: call.platform,
         channel: call.channel.slice(0, 32),
@@ -119,15 +109,14 @@ export class AccountService {
   }
 
   async login(params: LoginParams, call: Caller): Promise<Auth> {
-    const limits = this.app.use(loginLimiter);
-    await limits.admitIp(call.ip);
+    await this.credentials.admitIp(call.ip);
     const user = await this.counted(call.ip, 'login', this.registered(params.mobile));
-    await limits.admitAccount(lockAccount(user));
+    await this.credentials.admitAccount(user);
     if (params.login_type === 1) {
       const codes = this.app.use(smsCodeService);
       await this.counted(call.ip, 'login', codes.verify({ mobile: params.mobile, key: 'USER_LOGIN_CODE', code: params.code, consume: true }));
       // Whoever holds the phone is the owner: a code login lifts a password lockout.
-      await this.lock.clear(lockAccount(user));
+      await this.credentials.clearLockout(user);
     } else {
       await this.counted(call.ip, 'login', this.checkPassword(user, params.password));
     }
@@ -157,7 +146,7 @@ export class AccountService {
     await this.counted(call.ip, 'pwd_find', codes.verify({ mobile: params.mobile, key: 'USER_PWD_FIND_CODE', code: params.code, consume: true }));
     if (user.status !== USER_ACTIVE) throw disabled();
     await this.setPassword(user, params.password);
-    await this.lock.clear(lockAccount(user));
+    await this.credentials.clearLockout(user);
   }
 
   /**
@@ -189,33 +178,13 @@ export class AccountService {
     return nickname;
   }
 
-  /**
-   * A password check that honours and feeds the lockout (login, pwd.edit, mobile.change): refused while
-   * locked; a wrong one counts and the fifth locks; a right one clears the count and upgrades an old hash.
-   */
-  private async checkPassword(user: UserRow, password: string): Promise<void> {
-    await this.lock.beginAttempt(lockAccount(user));
-    let right: boolean;
-    try {
-      right = await this.hasher.verify(password, user.password_hash);
-    } catch (err) {
-      await this.lock.abandonAttempt(lockAccount(user));
-      throw err;
-    }
-    if (!right) {
-      const lockedUntil = await this.lock.attemptFailed(lockAccount(user));
-      if (lockedUntil !== null) throw lockedError(lockedUntil);
-      throw refuse('密码不正确');
-    }
-    await this.lock.attemptSucceeded(lockAccount(user));
-    if (this.hasher.needsRehash(user.password_hash)) {
-      await this.users.rehashPassword(user.id, await this.hasher.hash(password));
-    }
+  private checkPassword(user: UserRow, password: string): Promise<void> {
+    return this.credentials.checkPassword(user, password);
   }
 
   /** Stores a new password; sessions issued before now answer 606, except `keep`. */
   private async setPassword(user: UserRow, password: string, keep?: SessionUser): Promise<void> {
-    await this.users.setPasswordHash(user.id, await this.hasher.hash(password));
+    await this.users.setPasswordHash(user.id, await this.credentials.hashPassword(password));
     await this.sessions.passwordChanged(user.id, keep);
   }
 
