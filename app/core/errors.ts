@@ -7,6 +7,8 @@ export const Code = {
   APPID_NOT_ALLOWED: 403,
   NOT_FOUND: 404,
   SERVER_ERROR: 500,
+  /** A body over the limit: also the HTTP status (protocol §1), never 200. */
+  BODY_TOO_LARGE: 413,
   BUSINESS: 503,
   BAD_DATA: 504,
   BAD_VERSION: 505,

@@ -24,6 +24,8 @@ export interface IncomingCall {
   origin?: string;
   requestId: string;
   files: UploadedFile[];
+  /** The body's size in bytes, held to the method's own limit (`bodyLimitBytes`, else `http.bodyLimitBytes`). */
+  bodyBytes?: number;
 }
 
 /** Facts about the call for the log line, filled in as the checks learn them. */
@@ -51,6 +53,17 @@ function parsedData(raw: unknown): unknown {
 const REPLAY_CLOCK_MARGIN_MS = 30_000;
 
 const replayKey = (appid: string, sign: string) => `replay:${appid}:${sign}`;
+
+/** `data` parsed, when it is a JSON object; null for anything else (step 1 answers 504). */
+function parseObject(raw: unknown): Record<string, unknown> | null {
+  if (typeof raw !== 'string' || raw === '') return null;
+  try {
+    const data: unknown = JSON.parse(raw);
+    return typeof data === 'object' && data !== null && !Array.isArray(data) ? (data as Record<string, unknown>) : null;
+  } catch {
+    return null;
+  }
+}
 
 function text(value: unknown): string {
   return typeof value === 'string' ? value : typeof value === 'number' && Number.isFinite(value) ? String(value) : '';
@@ -106,15 +119,17 @@ export class ProtocolPipeline {
   private async process(call: IncomingCall, facts: CallFacts): Promise<unknown> {
     // 1. data is a JSON object. The string is kept as received: it is what was signed.
     const raw = call.data;
-    if (typeof raw !== 'string' || raw === '') return refusal(Code.BAD_DATA, 'data is not a JSON object');
-    if (nestsDeeperThan(raw)) return refusal(Code.BAD_DATA, `data is not a JSON object of at most ${MAX_JSON_DEPTH} levels`);
-    let data: Record<string, unknown>;
-    try {
-      data = JSON.parse(raw);
-    } catch {
-      return refusal(Code.BAD_DATA, 'data is not a JSON object');
+    // Nesting is bounded by a linear scan before JSON.parse does any work on it.
+    const tooDeep = typeof raw === 'string' && nestsDeeperThan(raw);
+    const data = tooDeep ? null : parseObject(raw);
+    // A body over the default limit was read only because some method accepts more (base64 uploads):
+    // it must be one of those, or it is refused as the transport would have (protocol §1).
+    const bodyBytes = call.bodyBytes ?? 0;
+    if (bodyBytes > this.app.config.http.bodyLimitBytes && bodyBytes > (await this.ownBodyLimit(data))) {
+      return refusal(Code.BODY_TOO_LARGE, 'request body too large');
     }
-    if (typeof data !== 'object' || data === null || Array.isArray(data)) return refusal(Code.BAD_DATA, 'data is not a JSON object');
+    if (tooDeep) return refusal(Code.BAD_DATA, `data is not a JSON object of at most ${MAX_JSON_DEPTH} levels`);
+    if (typeof raw !== 'string' || !data) return refusal(Code.BAD_DATA, 'data is not a JSON object');
 
     // 2–5. the fixed parameters every call carries
     const method = data.method;
@@ -189,6 +204,15 @@ export class ProtocolPipeline {
     };
     // 18. business rules
     return definition.handler(params as Record<string, unknown>, context, this.app);
+  }
+
+  /** The body limit of the method this call names, or the default when it names none of ours. */
+  private async ownBodyLimit(data: Record<string, unknown> | null): Promise<number> {
+    const fallback = this.app.config.http.bodyLimitBytes;
+    const appid = text(data?.appid);
+    if (!data || typeof data.method !== 'string' || !isVersion(data.v) || appid === '' || appid.length > 32) return fallback;
+    const credential = await this.appAuth.find(appid);
+    return (credential && this.registry.resolve(credential.apiType, data.method, data.v)?.bodyLimitBytes) || fallback;
   }
 
   /**

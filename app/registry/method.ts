@@ -35,6 +35,12 @@ export interface MethodDefinition<P = Record<string, unknown>, R = unknown> {
   /** State-changing: the replay guard (step 12) applies. */
   writes: boolean;
   summary: string;
+  /**
+   * A larger body than `http.bodyLimitBytes` this method accepts (protocol §1: base64 uploads inside `data`,
+   * 1.5 MiB). The transport reads up to the largest any method declares; the pipeline holds each call to its
+   * own method's limit (HTTP 413 otherwise).
+   */
+  bodyLimitBytes?: number;
   /** Validates the whole `data` object; unknown keys are dropped, known ones converted (e.g. "5" → 5). */
   schema: Joi.ObjectSchema<P>;
   handler(params: P, call: CallContext, app: AppContext): Promise<HandlerResult<R>>;

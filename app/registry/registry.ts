@@ -4,6 +4,9 @@ import type { ApiType } from '../platform/gateway/appAuth';
 import { isMethodDefinition, type MethodDefinition } from './method';
 import { isVersion, versionRank } from './version';
 
+/** No method may ask the transport to buffer more than this for one call. */
+const MAX_BODY_LIMIT = 16 * 1024 * 1024;
+
 interface Implementation {
   rank: number;
   definition: MethodDefinition;
@@ -15,10 +18,16 @@ interface Implementation {
  */
 export class MethodRegistry {
   private readonly byKey: Record<string, Implementation[]> = Object.create(null);
+  private largestBodyLimit = 0;
 
   register(definition: MethodDefinition): void {
     if (!isVersion(definition.since)) throw new Error(`method ${definition.name}: since "${definition.since}" is not X.Y.Z`);
     if (!/^[a-z][a-z0-9_]*(\.[a-z0-9_]+)*$/.test(definition.name)) throw new Error(`method name "${definition.name}" is not dotted lower case`);
+    const { bodyLimitBytes } = definition;
+    if (bodyLimitBytes !== undefined && (!Number.isInteger(bodyLimitBytes) || bodyLimitBytes < 1024 || bodyLimitBytes > MAX_BODY_LIMIT)) {
+      throw new Error(`method ${definition.name}: bodyLimitBytes must be a whole number from 1024 to ${MAX_BODY_LIMIT}`);
+    }
+    this.largestBodyLimit = Math.max(this.largestBodyLimit, bodyLimitBytes ?? 0);
     for (const namespace of definition.namespaces) {
       for (const name of [definition.name, ...(definition.aliases ?? [])]) {
         const key = `${namespace}:${name}`;
@@ -31,6 +40,11 @@ export class MethodRegistry {
         list.sort((a, b) => b.rank - a.rank);
       }
     }
+  }
+
+  /** The largest body any method declares (0 when none does): what the transport may read before knowing the method. */
+  largestBodyLimitBytes(): number {
+    return this.largestBodyLimit;
   }
 
   /** The highest implementation at or below `version`, or undefined (→ 509). */

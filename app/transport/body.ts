@@ -9,6 +9,8 @@ export class BodyTooLargeError extends Error {
 export interface ProtocolFields {
   data?: unknown;
   sign?: unknown;
+  /** How many bytes the body had: the pipeline holds them to the method's own limit. */
+  bytes?: number;
 }
 
 export function isMultipart(contentType: string): boolean {
@@ -16,7 +18,7 @@ export function isMultipart(contentType: string): boolean {
 }
 
 /** The body as UTF-8 text, refused past `limit` bytes (declared or actual). */
-function readText(req: IncomingMessage, limit: number): Promise<string> {
+function readText(req: IncomingMessage, limit: number): Promise<{ text: string; bytes: number }> {
   const declared = Number(req.headers['content-length']);
   if (declared > limit) {
     req.resume();
@@ -36,7 +38,7 @@ function readText(req: IncomingMessage, limit: number): Promise<string> {
       chunks.push(chunk);
     };
     req.on('data', onData);
-    req.once('end', () => resolve(chunks.length === 1 ? chunks[0].toString('utf8') : Buffer.concat(chunks).toString('utf8')));
+    req.once('end', () => resolve({ text: chunks.length === 1 ? chunks[0].toString('utf8') : Buffer.concat(chunks).toString('utf8'), bytes: size }));
     req.once('error', reject);
   });
 }
@@ -51,10 +53,10 @@ export async function readProtocolFields(req: IncomingMessage, contentType: stri
   const type = contentType.toLowerCase();
   const form = type.startsWith('application/x-www-form-urlencoded');
   const json = !form && (type.startsWith('application/json') || type.includes('+json'));
-  const text = await readText(req, limit);
+  const { text, bytes } = await readText(req, limit);
   if (form) {
     const params = new URLSearchParams(text);
-    return { data: params.get('data') ?? undefined, sign: params.get('sign') ?? undefined };
+    return { data: params.get('data') ?? undefined, sign: params.get('sign') ?? undefined, bytes };
   }
   // The body's own nesting is bounded like `data`'s: it is parsed before any signature is checked.
   if (json && !nestsDeeperThan(text)) {
@@ -62,11 +64,11 @@ export async function readProtocolFields(req: IncomingMessage, contentType: stri
       const body: unknown = JSON.parse(text);
       if (typeof body === 'object' && body !== null && !Array.isArray(body)) {
         const { data, sign } = body as Record<string, unknown>;
-        return { data, sign };
+        return { data, sign, bytes };
       }
     } catch {
       // not JSON: no fields
     }
   }
-  return {};
+  return { bytes };
 }

@@ -7,6 +7,7 @@ import { koaBody } from 'koa-body';
 import type { AppContext } from '../context';
 import { callLogWriter, type CallLine } from '../core/callLog';
 import { clientIp } from '../core/ip';
+import { Code } from '../core/errors';
 import { failure, type Answer } from '../protocol/answer';
 import { ProtocolPipeline, type CallFacts } from '../protocol/pipeline';
 import type { UploadedFile } from '../registry/method';
@@ -100,6 +101,8 @@ export function createHttpApp(app: AppContext, registry: MethodRegistry, extraRo
   const pipeline = new ProtocolPipeline(app, registry);
   const appAuth = app.use(appAuthService);
   const { http } = app.config;
+  // Before the method is known, a body may be as large as the largest limit any method declares.
+  const readLimitBytes = Math.max(http.bodyLimitBytes, registry.largestBodyLimitBytes());
   const routes = [healthRoute, ...extraRoutes];
   const uploadDir = path.join(os.tmpdir(), 'yaf-uploads');
   fs.mkdirSync(uploadDir, { recursive: true });
@@ -162,19 +165,21 @@ export function createHttpApp(app: AppContext, registry: MethodRegistry, extraRo
             body = (ctx.request.body as ProtocolFields) ?? {};
             files = collectFiles(ctx.request.files as Record<string, FormidableFile | FormidableFile[]> | undefined);
           } else {
-            body = await readProtocolFields(ctx.req, contentType, http.bodyLimitBytes);
+            body = await readProtocolFields(ctx.req, contentType, readLimitBytes);
           }
         } catch (err) {
-          if (httpStatusOf(err) === 413) {
-            sendJson(ctx, 413, { code: 413, msg: 'request body too large' });
+          if (httpStatusOf(err) === Code.BODY_TOO_LARGE) {
+            sendJson(ctx, Code.BODY_TOO_LARGE, { code: Code.BODY_TOO_LARGE, msg: 'request body too large' });
             return;
           }
           // An undecodable body carries no data: the pipeline answers 504 for it.
           body = {};
         }
-        const answer = await pipeline.run({ data: body.data, sign: body.sign, ip, origin, requestId, files }, facts);
+        // A multipart body's files have their own limit; what counts against the method's is its `data`.
+        const bodyBytes = body.bytes ?? (typeof body.data === 'string' ? Buffer.byteLength(body.data) : 0);
+        const answer = await pipeline.run({ data: body.data, sign: body.sign, ip, origin, requestId, files, bodyBytes }, facts);
         code = answer.code;
-        sendJson(ctx, 200, answer);
+        sendJson(ctx, answer.code === Code.BODY_TOO_LARGE ? Code.BODY_TOO_LARGE : 200, answer);
         return;
       }
       const route = ctx.method === 'GET' || ctx.method === 'HEAD' ? routes.find((r) => ctx.path === r.prefix || ctx.path.startsWith(`${r.prefix}/`)) : undefined;

@@ -1,6 +1,7 @@
 import Joi from 'joi';
 import { refuse } from '../../app/core/errors';
 import { defineMethod, type MethodDefinition } from '../../app/registry/method';
+import { OwnerType, uploadService } from '../../app/platform/files/uploads';
 
 /**
  * Methods that exist only in protocol tests: each isolates one behaviour of the pipeline (versions,
@@ -104,3 +105,22 @@ export const probeMethods: MethodDefinition[] = [
     },
   }),
 ];
+
+/**
+ * A method that carries a file as base64 inside `data` (like campus `pic.upload`) and so declares its own
+ * body limit above the default; stores the image through the shared file service.
+ */
+export const base64UploadProbe = defineMethod({
+  name: 'probe.upload64',
+  namespaces: ['app'],
+  since: '1.0.0',
+  user: 'none',
+  writes: false,
+  summary: 'stores a base64 image carried inside data',
+  bodyLimitBytes: 64 * 1024,
+  schema: Joi.object({ base64: Joi.string().required() }),
+  async handler(params, _call, app) {
+    const stored = await app.use(uploadService).storeBase64(params.base64, { type: OwnerType.ADMIN, id: 1 }, { maxBytes: 32 * 1024 });
+    return { url: stored.image_url };
+  },
+});
