@@ -8,6 +8,7 @@ import { AppContext } from './context';
 import { discoverMethods, type MethodRegistry } from './registry/registry';
 import { createDb } from './storage/db';
 import { createKvStore, type KvStore } from './storage/kv';
+import type { RedisTimeouts } from './storage/kv/redis';
 import { createHttpApp } from './transport/http';
 import { extraGetRoutes } from './transport/routes';
 import type http from 'node:http';
@@ -20,6 +21,18 @@ export interface Runtime {
   stop(): Promise<void>;
 }
 
+/** The configured Redis timeouts, with outages and recoveries logged once each. */
+export function redisTimeouts(config: AppConfig, logger: Logger): RedisTimeouts {
+  return {
+    commandTimeoutMs: config.redis.commandTimeoutMs,
+    reconnectMaxMs: config.redis.reconnectMaxMs,
+    onConnectionChange(up, err) {
+      if (up) logger.info('redis connection is back');
+      else logger.error({ err: err?.message }, 'redis connection lost: calls needing it answer 500 until it is back');
+    },
+  };
+}
+
 /** Database, KV store, logger and clock for one process, with the schema and the reference data brought up to date. */
 export async function createAppContext(
   config: AppConfig,
@@ -27,8 +40,8 @@ export async function createAppContext(
 ): Promise<AppContext> {
   const clock = options.clock ?? systemClock;
   const logger = options.logger ?? createLogger(config.logLevel);
-  const db = createDb(config.db);
-  const kv = options.kv ?? createKvStore({ redisUrl: config.redis.url, keyPrefix: config.redis.keyPrefix, clock });
+  const db = createDb(config.db, logger);
+  const kv = options.kv ?? createKvStore({ redisUrl: config.redis.url, keyPrefix: config.redis.keyPrefix, clock, timeouts: redisTimeouts(config, logger) });
   const app = new AppContext(config, db, kv, clock, logger);
   if (options.migrate !== false) {
     await migrateLatest(db);

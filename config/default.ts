@@ -16,12 +16,15 @@ export const defaults: AppConfig = {
     password: '',
     database: 'yaf',
     poolMax: 10,
+    connectTimeoutMs: 1_000,
+    acquireTimeoutMs: 2_000,
   },
-  redis: { keyPrefix: 'yaf:' },
+  redis: { keyPrefix: 'yaf:', commandTimeoutMs: 1_000, reconnectMaxMs: 500 },
   http: {
     bodyLimitBytes: 1024 * 1024,
     uploadLimitBytes: 5 * 1024 * 1024,
     trustProxyHops: 0,
+    healthTimeoutMs: 1_000,
   },
   protocol: {
     timestampWindowSec: 600,

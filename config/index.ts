@@ -54,12 +54,20 @@ function fromEnvironment(env: NodeJS.ProcessEnv): DeepPartial<AppConfig> {
       password: env.DB_PASSWORD,
       database: str('DB_NAME', env),
       poolMax: int('DB_POOL_MAX', env),
+      connectTimeoutMs: int('DB_CONNECT_TIMEOUT_MS', env),
+      acquireTimeoutMs: int('DB_ACQUIRE_TIMEOUT_MS', env),
     },
-    redis: { url: str('REDIS_URL', env), keyPrefix: env.REDIS_KEY_PREFIX },
+    redis: {
+      url: str('REDIS_URL', env),
+      keyPrefix: env.REDIS_KEY_PREFIX,
+      commandTimeoutMs: int('REDIS_COMMAND_TIMEOUT_MS', env),
+      reconnectMaxMs: int('REDIS_RECONNECT_MAX_MS', env),
+    },
     http: {
       bodyLimitBytes: int('BODY_LIMIT_BYTES', env),
       uploadLimitBytes: int('UPLOAD_LIMIT_BYTES', env),
       trustProxyHops: int('TRUST_PROXY_HOPS', env),
+      healthTimeoutMs: int('HEALTH_TIMEOUT_MS', env),
     },
     protocol: {
       timestampWindowSec: int('TIMESTAMP_WINDOW_SEC', env),

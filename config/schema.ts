@@ -18,13 +18,26 @@ export interface AppConfig {
     password: string;
     database: string;
     poolMax: number;
+    /** A MySQL connection not established within this fails (a dead or unreachable server). */
+    connectTimeoutMs: number;
+    /** A call waiting longer than this for a pooled connection fails instead of queueing on. */
+    acquireTimeoutMs: number;
   };
-  redis: { url?: string; keyPrefix: string };
+  redis: {
+    url?: string;
+    keyPrefix: string;
+    /** A command not answered within this fails; while Redis is away commands fail at once. */
+    commandTimeoutMs: number;
+    /** Longest pause between reconnection attempts: a returning Redis is used again within it. */
+    reconnectMaxMs: number;
+  };
   http: {
     bodyLimitBytes: number;
     uploadLimitBytes: number;
     /** How many X-Forwarded-For hops (proxies we run) to believe; 0 = use the socket address. */
     trustProxyHops: number;
+    /** `GET /health` answers within this even when a store hangs (that store then reports down). */
+    healthTimeoutMs: number;
   };
   protocol: {
     timestampWindowSec: number;
@@ -92,15 +105,20 @@ export const configSchema = Joi.object<AppConfig>({
     password: Joi.string().allow('').required(),
     database: Joi.string().pattern(/^\w{1,64}$/).required(),
     poolMax: Joi.number().integer().min(1).max(200).required(),
+    connectTimeoutMs: Joi.number().integer().min(50).max(60_000).required(),
+    acquireTimeoutMs: Joi.number().integer().min(50).max(60_000).required(),
   }).required(),
   redis: Joi.object({
     url: Joi.string().uri({ scheme: ['redis', 'rediss'] }),
     keyPrefix: Joi.string().max(64).allow('').required(),
+    commandTimeoutMs: Joi.number().integer().min(10).max(60_000).required(),
+    reconnectMaxMs: Joi.number().integer().min(10).max(60_000).required(),
   }).required(),
   http: Joi.object({
     bodyLimitBytes: Joi.number().integer().min(1024).required(),
     uploadLimitBytes: Joi.number().integer().min(1024).required(),
     trustProxyHops: Joi.number().integer().min(0).max(10).required(),
+    healthTimeoutMs: Joi.number().integer().min(10).max(60_000).required(),
   }).required(),
   protocol: Joi.object({
     timestampWindowSec: Joi.number().integer().min(1).max(86400).required(),

@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import knexFactory, { type Knex } from 'knex';
 import type { AppConfig } from '../../config';
+import type { Logger } from '../core/logger';
 
 export type { Knex } from 'knex';
 
@@ -20,14 +21,23 @@ export function prepareSqliteFile(file: string): void {
   }
 }
 
+/** Knex's own warnings (a lost or refused connection) as one log line each, not a stack on the console. */
+function knexLog(logger: Logger | undefined): Knex.Config['log'] {
+  if (!logger) return undefined;
+  const line = (level: 'warn' | 'error' | 'debug') => (message: unknown) =>
+    logger[level]({ detail: String(message instanceof Error ? message.message : message).split('\n')[0].slice(0, 300) }, 'database');
+  return { warn: line('warn'), error: line('error'), deprecate: line('warn'), debug: line('debug') };
+}
+
 /** A Knex instance for the configured database; the schema is `db/migrations`, the same for both. */
-export function createDb(db: AppConfig['db']): Knex {
+export function createDb(db: AppConfig['db'], logger?: Logger): Knex {
   if (db.client === 'sqlite') {
     if (db.sqliteFile !== ':memory:') prepareSqliteFile(db.sqliteFile);
     return knexFactory({
       client: 'better-sqlite3',
       connection: { filename: db.sqliteFile },
       useNullAsDefault: true,
+      log: knexLog(logger),
       // Error messages otherwise carry the SQL with its values (hashes, mobiles) into the log.
       compileSqlOnError: false,
       // One connection: SQLite serialises writers anyway, and transactions then queue instead of failing.
@@ -46,13 +56,18 @@ export function createDb(db: AppConfig['db']): Knex {
   const connection: Knex.MySql2ConnectionConfig | string = db.url
     ? db.url
     : { host: db.host, port: db.port, user: db.user, password: db.password, database: db.database };
+  // Bounded waits: a dead server refuses at once (knex propagates the failed connect), an unreachable one
+  // fails at the connect timeout, and an exhausted pool at the acquire timeout — each a clean 500, not a hang.
+  const common = { charset: 'utf8mb4', supportBigNumbers: true, connectTimeout: db.connectTimeoutMs };
   return knexFactory({
     client: 'mysql2',
     connection:
       typeof connection === 'string'
-        ? { uri: connection, charset: 'utf8mb4', supportBigNumbers: true } as Knex.MySql2ConnectionConfig
-        : { ...connection, charset: 'utf8mb4', supportBigNumbers: true },
+        ? { uri: connection, ...common } as Knex.MySql2ConnectionConfig
+        : { ...connection, ...common },
     pool: { min: 0, max: db.poolMax },
+    acquireConnectionTimeout: db.acquireTimeoutMs,
+    log: knexLog(logger),
     compileSqlOnError: false,
   });
 }

@@ -15,6 +15,7 @@ import type { MethodRegistry } from '../registry/registry';
 import { appAuthService } from '../platform/gateway/appAuth';
 import { isMultipart, readProtocolFields, type ProtocolFields } from './body';
 import { allowOrigin, answerPreflight, isPreflight, requestOrigin } from './cors';
+import { probeStores } from './health';
 
 /** A GET route besides the API: `/health`, and `/files/...` once uploads exist. */
 export interface GetRoute {
@@ -83,10 +84,7 @@ async function removeFiles(files: UploadedFile[]): Promise<void> {
 const healthRoute: GetRoute = {
   prefix: '/health',
   async handle(ctx, app) {
-    const [db, kv] = await Promise.all([
-      app.db.raw('select 1').then(() => true, () => false),
-      app.kv.ping(),
-    ]);
+    const { db, kv } = await probeStores(app);
     const ok = db && kv;
     // Protocol §1: HTTP stays 200; load balancers match on `"code":200`.
     sendJson(ctx, 200, { code: ok ? 200 : 500, msg: ok ? 'ok' : 'unhealthy', data: { db: db ? 'up' : 'down', kv: kv ? 'up' : 'down', kv_kind: app.kv.kind } });

@@ -1,6 +1,5 @@
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import crypto from 'node:crypto';
-import net from 'node:net';
 import path from 'node:path';
 import { expect } from 'chai';
 import { loadConfig } from '../../config';
@@ -12,18 +11,9 @@ import { sessionService } from '../../app/platform/sessions/sessions';
 import { insertId } from '../../app/storage/db';
 import { RedisKvStore } from '../../app/storage/kv/redis';
 import { createMysqlDatabase, usingMysql, usingRedis } from '../helpers/harness';
+import { freePort } from '../helpers/tcpProxy';
 
 const ROOT = path.join(__dirname, '..', '..');
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = net.createServer().listen(0, '127.0.0.1', () => {
-      const { port } = probe.address() as net.AddressInfo;
-      probe.close(() => resolve(port));
-    });
-    probe.once('error', reject);
-  });
-}
 
 /** The worker processes of a primary (its other children, such as tsx's esbuild service, not counted). */
 function workerPids(primary: number): number[] {

@@ -15,6 +15,7 @@ import { appAuthService, type ApiType } from '../../app/platform/gateway/appAuth
 import { ApiClient, type ClientOptions } from '../../app/sdk/client';
 import { MemoryKvStore } from '../../app/storage/kv/memory';
 import { RedisKvStore } from '../../app/storage/kv/redis';
+import type { KvStore } from '../../app/storage/kv/types';
 
 /**
  * One isolated server per test file: its own database (a fresh in-memory SQLite, or a fresh MySQL
@@ -51,6 +52,8 @@ export async function createMysqlDatabase(base: AppConfig['db']): Promise<{ data
     client: 'mysql2',
     connection: base.url ? { uri: base.url.replace(/\/[^/?]*(\?|$)/, '/$1') } as never : { host: base.host, port: base.port, user: base.user, password: base.password },
     pool: { min: 0, max: 1 },
+    // Outage tests cut this connection on purpose; the next statement reconnects.
+    log: { warn: () => undefined },
   });
   await admin.raw(`CREATE DATABASE \`${database}\` CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci`);
   return {
@@ -67,6 +70,8 @@ export interface TestServerOptions {
   extraMethods?: MethodDefinition[];
   /** Where log lines go (default: nowhere). */
   logger?: Logger;
+  /** Wraps the file's KV store (fault injection: a store that hangs). */
+  wrapKv?: (kv: KvStore) => KvStore;
 }
 
 export async function startTestServer(overrides: DeepPartial<AppConfig> = {}, options: TestServerOptions = {}): Promise<TestServer> {
@@ -82,7 +87,8 @@ export async function startTestServer(overrides: DeepPartial<AppConfig> = {}, op
     dropDatabase = created.drop;
   }
   const clock = new ManualClock();
-  const kv = config.redis.url ? new RedisKvStore(config.redis.url, `test:${uniqueSuffix()}:`) : new MemoryKvStore(clock);
+  const store = config.redis.url ? new RedisKvStore(config.redis.url, `test:${uniqueSuffix()}:`, config.redis) : new MemoryKvStore(clock);
+  const kv = options.wrapKv ? options.wrapKv(store) : store;
   const logger = options.logger ?? createLogger(process.env.TEST_LOG_LEVEL ?? 'silent');
   const app = await createAppContext(config, { clock, kv, logger });
   const registry = discoverMethods();

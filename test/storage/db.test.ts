@@ -3,7 +3,10 @@ import os from 'node:os';
 import path from 'node:path';
 import { expect } from 'chai';
 import { loadConfig } from '../../config';
+import { createLogger } from '../../app/core/logger';
 import { createDb } from '../../app/storage/db';
+import { createMysqlDatabase, usingMysql } from '../helpers/harness';
+import { silentServer } from '../helpers/tcpProxy';
 
 const mode = (file: string) => fs.statSync(file).mode & 0o777;
 
@@ -39,4 +42,46 @@ describe('storage/db: the embedded SQLite files are private to the server user',
       await db.destroy();
     }
   });
+});
+
+async function timed(run: () => Promise<unknown>): Promise<{ ms: number; error?: Error }> {
+  const started = performance.now();
+  const error = await run().then(() => undefined, (err: Error) => err);
+  return { ms: performance.now() - started, error };
+}
+
+describe('storage/db: bounded waits for MySQL', () => {
+  const base = loadConfig({ ...process.env, NODE_ENV: 'test' }).db;
+  const quiet = createLogger('silent');
+
+  it('a server that accepts connections and never answers: the query fails at db.connectTimeoutMs', async () => {
+    const hung = await silentServer();
+    const db = createDb({ ...base, client: 'mysql', url: undefined, host: '127.0.0.1', port: hung.port, connectTimeoutMs: 200, acquireTimeoutMs: 5_000 }, quiet);
+    try {
+      const { ms, error } = await timed(() => db.raw('select 1'));
+      expect(error, 'the query failed').to.be.instanceOf(Error);
+      expect(ms).to.be.within(150, 1_000);
+    } finally {
+      await db.destroy();
+      await hung.close();
+    }
+  });
+
+  if (usingMysql()) {
+    it('every pooled connection busy: the next query fails at db.acquireTimeoutMs instead of queueing on', async () => {
+      const database = await createMysqlDatabase(base);
+      const db = createDb({ ...base, url: undefined, database: database.database, poolMax: 1, acquireTimeoutMs: 200 }, quiet);
+      try {
+        const trx = await db.transaction();
+        const { ms, error } = await timed(() => db.raw('select 1'));
+        await trx.rollback();
+        expect(error?.name).to.equal('KnexTimeoutError');
+        expect(ms).to.be.within(150, 700);
+        expect(await db.raw('select 1')).to.be.an('array');
+      } finally {
+        await db.destroy();
+        await database.drop();
+      }
+    });
+  }
 });

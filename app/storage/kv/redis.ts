@@ -31,18 +31,48 @@ type ScriptedRedis = Redis & {
   take(key: string): Promise<string | null>;
 };
 
+/** How long a caller may wait on Redis; `config.redis` carries the configured values. */
+export interface RedisTimeouts {
+  /** A command not answered within this fails (a hung or unreachable Redis). */
+  commandTimeoutMs: number;
+  /** The longest pause between reconnection attempts, so a returning Redis is used again within it. */
+  reconnectMaxMs: number;
+  /** Told when the connection is lost and when it is back (the store reconnects by itself). */
+  onConnectionChange?: (up: boolean, err?: Error) => void;
+}
+
+export const DEFAULT_REDIS_TIMEOUTS: RedisTimeouts = { commandTimeoutMs: 1_000, reconnectMaxMs: 500 };
+
 export class RedisKvStore implements KvStore {
   readonly kind = 'redis' as const;
   private readonly redis: ScriptedRedis;
 
-  constructor(url: string, keyPrefix: string) {
+  constructor(url: string, keyPrefix: string, timeouts: RedisTimeouts = DEFAULT_REDIS_TIMEOUTS) {
     const redis = new Redis(url, {
       keyPrefix,
       enableAutoPipelining: true,
-      maxRetriesPerRequest: 2,
-      // Fail fast instead of queueing commands forever while Redis is away: callers answer 500.
+      commandTimeout: timeouts.commandTimeoutMs,
+      connectTimeout: Math.max(timeouts.commandTimeoutMs, 1_000),
+      // A command in flight when the connection drops may or may not have run: fail it rather than send
+      // an INCRBY twice after the reconnect.
+      maxRetriesPerRequest: 0,
+      retryStrategy: (attempt) => Math.min(attempt * 50, timeouts.reconnectMaxMs),
+      // Commands sent before the first connection wait for it (within the command timeout); once connected,
+      // a Redis that goes away makes every command fail at once (the call answers 500) instead of queueing
+      // while the client reconnects in the background.
       enableOfflineQueue: true,
       lazyConnect: false,
+    });
+    let down = false;
+    redis.on('ready', () => {
+      redis.options.enableOfflineQueue = false;
+      if (down) timeouts.onConnectionChange?.(true);
+      down = false;
+    });
+    // Without a listener ioredis prints every failed reconnection attempt; one report per outage is enough.
+    redis.on('error', (err: Error) => {
+      if (!down) timeouts.onConnectionChange?.(false, err);
+      down = true;
     });
     redis.defineCommand('incrWithTtl', { numberOfKeys: 1, lua: INCR_WITH_TTL });
     redis.defineCommand('take', { numberOfKeys: 1, lua: TAKE });
