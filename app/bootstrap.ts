@@ -9,6 +9,7 @@ import { discoverMethods, type MethodRegistry } from './registry/registry';
 import { createDb } from './storage/db';
 import { createKvStore, type KvStore } from './storage/kv';
 import type { RedisTimeouts } from './storage/kv/redis';
+import { trackCalls } from './transport/drain';
 import { createHttpApp } from './transport/http';
 import { extraGetRoutes } from './transport/routes';
 import type http from 'node:http';
@@ -18,7 +19,8 @@ export interface Runtime {
   registry: MethodRegistry;
   server: http.Server;
   url: string;
-  stop(): Promise<void>;
+  /** Stops taking calls, lets those in flight finish (at most `graceMs`), closes the stores, flushes the log. */
+  stop(graceMs?: number): Promise<void>;
 }
 
 /** The configured Redis timeouts, with outages and recoveries logged once each. */
@@ -54,6 +56,7 @@ export async function createAppContext(
 export async function startServer(app: AppContext, registry: MethodRegistry = discoverMethods()): Promise<Runtime> {
   const koa = createHttpApp(app, registry, extraGetRoutes);
   const server = koa.listen(app.config.port, app.config.host);
+  const calls = trackCalls(server);
   await new Promise<void>((resolve, reject) => {
     server.once('listening', resolve);
     server.once('error', reject);
@@ -72,10 +75,11 @@ export async function startServer(app: AppContext, registry: MethodRegistry = di
     registry,
     server,
     url: `http://${host}:${port}`,
-    async stop() {
-      await new Promise<void>((resolve) => server.close(() => resolve()));
-      server.closeAllConnections();
+    async stop(graceMs = app.config.http.shutdownGraceMs) {
+      const cut = await calls.drain(graceMs);
+      if (cut > 0) app.logger.warn({ cut, grace_ms: graceMs }, 'shutdown: calls still running after the grace period were cut');
       await app.close();
+      await new Promise<void>((resolve) => app.logger.flush(() => resolve()));
     },
   };
 }

@@ -47,10 +47,16 @@ async function serve(config: AppConfig): Promise<void> {
   const app = await createAppContext(config, { migrate: false });
   const runtime = await startServer(app);
   app.logger.info({ url: runtime.url, db: config.db.client, kv: app.kv.kind, env: config.env }, 'listening');
-  const shutdown = () => {
+  // A second signal during the drain is not caught: it ends the process at once, as an operator expects.
+  const shutdown = (signal: NodeJS.Signals) => {
+    app.logger.info({ signal, grace_ms: config.http.shutdownGraceMs }, 'stopping: finishing the calls in flight');
     runtime.stop().then(
       () => process.exit(0),
-      () => process.exit(1),
+      (err) => {
+        app.logger.error({ err }, 'shutdown failed');
+        app.logger.flush();
+        process.exit(1);
+      },
     );
   };
   process.once('SIGTERM', shutdown);

@@ -25,6 +25,7 @@ export const defaults: AppConfig = {
     uploadLimitBytes: 5 * 1024 * 1024,
     trustProxyHops: 0,
     healthTimeoutMs: 1_000,
+    shutdownGraceMs: 10_000,
   },
   protocol: {
     timestampWindowSec: 600,

@@ -68,6 +68,7 @@ function fromEnvironment(env: NodeJS.ProcessEnv): DeepPartial<AppConfig> {
       uploadLimitBytes: int('UPLOAD_LIMIT_BYTES', env),
       trustProxyHops: int('TRUST_PROXY_HOPS', env),
       healthTimeoutMs: int('HEALTH_TIMEOUT_MS', env),
+      shutdownGraceMs: int('SHUTDOWN_GRACE_MS', env),
     },
     protocol: {
       timestampWindowSec: int('TIMESTAMP_WINDOW_SEC', env),

@@ -38,6 +38,8 @@ export interface AppConfig {
     trustProxyHops: number;
     /** `GET /health` answers within this even when a store hangs (that store then reports down). */
     healthTimeoutMs: number;
+    /** On SIGTERM, how long calls in flight may take to finish before their connections are closed. */
+    shutdownGraceMs: number;
   };
   protocol: {
     timestampWindowSec: number;
@@ -119,6 +121,7 @@ export const configSchema = Joi.object<AppConfig>({
     uploadLimitBytes: Joi.number().integer().min(1024).required(),
     trustProxyHops: Joi.number().integer().min(0).max(10).required(),
     healthTimeoutMs: Joi.number().integer().min(10).max(60_000).required(),
+    shutdownGraceMs: Joi.number().integer().min(0).max(600_000).required(),
   }).required(),
   protocol: Joi.object({
     timestampWindowSec: Joi.number().integer().min(1).max(86400).required(),
