@@ -1,4 +1,5 @@
-import { execSync } from 'node:child_process';
+import { execFile } from 'node:child_process';
+import { promisify } from 'node:util';
 import { expect } from 'chai';
 import type { DeepPartial } from '../../config/merge';
 import type { AppConfig } from '../../config';
@@ -46,9 +47,9 @@ interface Outcome {
   startedAt: number;
 }
 
-function shell(command: string): Promise<void> {
-  execSync(command, { stdio: 'ignore', shell: '/bin/sh', timeout: 30_000 });
-  return Promise.resolve();
+/** Runs a shell command without blocking this process, where the server under test runs too. */
+async function shell(command: string): Promise<void> {
+  await promisify(execFile)('/bin/sh', ['-c', command], { timeout: 30_000 });
 }
 
 function relayed(name: Dependency['name'], host: string, port: number, route: (port: number) => DeepPartial<AppConfig>): () => Promise<Dependency> {
