@@ -21,10 +21,11 @@ export const smsCodeField = () =>
 /** A password being checked rather than set: any text, bounded so nobody makes us hash a megabyte. */
 export const passwordAttemptField = () => Joi.string().max(64);
 
+/** A row id: within the INT columns ids are stored in, so a larger one is refused here, not by the database. */
 export const idField = () => Joi.number().integer().min(1).max(2_147_483_647);
 
 /** The back-office user making a change (kept as c_by/u_by or in a ledger row): required on every admin write. */
-export const adminIdField = () => Joi.number().integer().min(1).required();
+export const adminIdField = () => idField().required();
 
 /** A delivery address's fields (`user.address.add`, and any of them for `user.address.edit`). */
 export const addressFields = () => ({

@@ -3,7 +3,7 @@ import type { Knex } from 'knex';
 import type { AppContext, ServiceFactory } from '../../../context';
 import { unixSeconds } from '../../../core/clock';
 import { refuse } from '../../../core/errors';
-import { adminIdField } from '../../../core/fields';
+import { adminIdField, idField } from '../../../core/fields';
 import { formatTime } from '../../../core/time';
 import { insertId, isUniqueViolation, transaction } from '../../../storage/db';
 import { pageParam, paginate, type Page } from '../../../platform/paging';
@@ -62,7 +62,6 @@ export interface CrudSpec {
 }
 
 export { adminIdField };
-const idField = () => Joi.number().integer().min(1).required();
 
 function listSchema(spec: CrudSpec): Joi.ObjectSchema {
   const filters = Object.fromEntries(Object.entries(spec.filters ?? {}).map(([name, f]) => [name, f.schema]));
@@ -87,7 +86,7 @@ function editableFields(spec: CrudSpec): string[] {
 
 function editSchema(spec: CrudSpec): Joi.ObjectSchema {
   const names = editableFields(spec);
-  return Joi.object({ admin_id: adminIdField(), [spec.id]: idField(), ...pick(spec.fields, names) })
+  return Joi.object({ admin_id: adminIdField(), [spec.id]: idField().required(), ...pick(spec.fields, names) })
     .or(...names)
     .messages({ 'object.missing': `give at least one field to change: ${names.join(', ')}` });
 }
@@ -98,7 +97,7 @@ export function crudSchemas(spec: CrudSpec): Record<CrudVerb, Joi.ObjectSchema> 
     list: listSchema(spec),
     add: addSchema(spec),
     edit: editSchema(spec),
-    delete: Joi.object({ admin_id: adminIdField(), [spec.id]: idField() }),
+    delete: Joi.object({ admin_id: adminIdField(), [spec.id]: idField().required() }),
   };
 }
 

@@ -1,4 +1,5 @@
 import Joi from 'joi';
+import { idField } from '../../../core/fields';
 import type { Knex } from 'knex';
 import type { AppContext } from '../../../context';
 import { refuse } from '../../../core/errors';
@@ -18,7 +19,7 @@ export const flag = () => Joi.number().integer().valid(0, 1);
 
 export const listorder = () => Joi.number().integer().min(0).max(1_000_000);
 
-export const positiveId = () => Joi.number().integer().min(1);
+export const positiveId = () => idField();
 
 const UNSAFE_SCHEME = /^(javascript|vbscript|data|file):/i;
 

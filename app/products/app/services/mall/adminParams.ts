@@ -1,4 +1,5 @@
 import Joi from 'joi';
+import { idField } from '../../../../core/fields';
 import { imageRef } from '../../backoffice/fields';
 
 /**
@@ -28,7 +29,7 @@ export const priceFields = {
 /** Goods fields an admin sets on add and may change on edit. */
 export const goodsFields = {
   goods_name: Joi.string().trim().min(1).max(50),
-  cat_id: Joi.number().integer().min(1),
+  cat_id: idField(),
   goods_img: imageRef(),
   goods_image: Joi.array().items(imageRef().invalid('')).max(5),
   // 16000 characters of 4-byte UTF-8 still fit a MySQL TEXT column.

@@ -1,4 +1,5 @@
 import Joi from 'joi';
+import { idField } from '../../../../../core/fields';
 import { defineMethod } from '../../../../../registry/method';
 import { adminGoodsService } from '../../../services/mall/adminGoods';
 import { adminIdField } from '../../../backoffice/crud';
@@ -12,7 +13,7 @@ export const adminGoodsDelete = defineMethod<{ goodsid: number; admin_id: number
   summary: 'Soft-deletes a goods: it leaves the shop and the lists; orders keep their snapshots.',
   schema: Joi.object({
     admin_id: adminIdField(),
-    goodsid: Joi.number().integer().min(1).required(),
+    goodsid: idField().required(),
   }),
   async handler({ admin_id, goodsid }, _call, app) {
     await app.use(adminGoodsService).remove(goodsid, admin_id);

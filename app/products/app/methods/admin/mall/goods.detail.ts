@@ -1,4 +1,5 @@
 import Joi from 'joi';
+import { idField } from '../../../../../core/fields';
 import { defineMethod } from '../../../../../registry/method';
 import { adminGoodsService, type AdminGoodsDetail } from '../../../services/mall/adminGoods';
 
@@ -10,7 +11,7 @@ export const adminGoodsDetail = defineMethod<{ goodsid: number }, AdminGoodsDeta
   writes: false,
   summary: 'One goods in any status but deleted, with all its products (live and disabled) and their stock.',
   schema: Joi.object({
-    goodsid: Joi.number().integer().min(1).required(),
+    goodsid: idField().required(),
   }),
   async handler({ goodsid }, _call, app) {
     return app.use(adminGoodsService).detail(goodsid);

@@ -1,4 +1,5 @@
 import Joi from 'joi';
+import { idField } from '../../../../../core/fields';
 import { defineMethod } from '../../../../../registry/method';
 import { adminGoodsService, type GoodsInput } from '../../../services/mall/adminGoods';
 import { adminIdField } from '../../../backoffice/crud';
@@ -13,7 +14,7 @@ export const adminGoodsEdit = defineMethod<GoodsInput & { goodsid: number; admin
   summary: 'Changes goods fields (at least one); a new spec_val must still place every product.',
   schema: Joi.object({
     admin_id: adminIdField(),
-    goodsid: Joi.number().integer().min(1).required(),
+    goodsid: idField().required(),
     ...goodsFields,
     goods_img: goodsFields.goods_img.invalid(''),
   })

@@ -1,4 +1,5 @@
 import Joi from 'joi';
+import { idField } from '../../../../../core/fields';
 import { defineMethod } from '../../../../../registry/method';
 import { adminGoodsService } from '../../../services/mall/adminGoods';
 import { adminIdField } from '../../../backoffice/crud';
@@ -12,7 +13,7 @@ export const adminGoodsShelve = defineMethod<{ goodsid: number; on: number; admi
   summary: 'Puts a goods on shelf (on=1, needs a live product) or takes it off (on=0).',
   schema: Joi.object({
     admin_id: adminIdField(),
-    goodsid: Joi.number().integer().min(1).required(),
+    goodsid: idField().required(),
     on: Joi.number().integer().valid(0, 1).required(),
   }),
   async handler({ admin_id, goodsid, on }, _call, app) {

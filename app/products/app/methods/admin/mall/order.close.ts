@@ -1,4 +1,5 @@
 import Joi from 'joi';
+import { idField } from '../../../../../core/fields';
 import { defineMethod } from '../../../../../registry/method';
 import { adminIdField } from '../../../backoffice/crud';
 import { orderService } from '../../../services/mall/orders';
@@ -12,7 +13,7 @@ export const adminOrderClose = defineMethod<{ orderid: number; reason: string; a
   summary: 'Closes an order before receipt (status 1 or 2 → 5): stock, points and the per-user limit go back once.',
   schema: Joi.object({
     admin_id: adminIdField(),
-    orderid: Joi.number().integer().min(1).required(),
+    orderid: idField().required(),
     reason: Joi.string().trim().min(1).max(100).required(),
   }),
   async handler({ admin_id, orderid, reason }, _call, app) {

@@ -1,4 +1,5 @@
 import Joi from 'joi';
+import { idField } from '../../../../../core/fields';
 import { defineMethod } from '../../../../../registry/method';
 import { adminOrderService, type AdminOrderView } from '../../../services/mall/adminOrders';
 
@@ -10,7 +11,7 @@ export const adminOrderDetail = defineMethod<{ orderid: number }, AdminOrderView
   writes: false,
   summary: 'One order of any member, in the app\'s Order shape plus its member, express and close reason.',
   schema: Joi.object({
-    orderid: Joi.number().integer().min(1).required(),
+    orderid: idField().required(),
   }),
   async handler({ orderid }, _call, app) {
     return app.use(adminOrderService).detail(orderid);

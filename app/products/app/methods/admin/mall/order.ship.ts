@@ -1,4 +1,5 @@
 import Joi from 'joi';
+import { idField } from '../../../../../core/fields';
 import { defineMethod } from '../../../../../registry/method';
 import { adminIdField } from '../../../backoffice/crud';
 import { orderService } from '../../../services/mall/orders';
@@ -12,7 +13,7 @@ export const adminOrderShip = defineMethod<{ orderid: number; express_name: stri
   summary: 'Ships an order waiting for shipping (status 1 → 2), recording shipping_time and the express.',
   schema: Joi.object({
     admin_id: adminIdField(),
-    orderid: Joi.number().integer().min(1).required(),
+    orderid: idField().required(),
     express_name: Joi.string().trim().max(50).allow('').default(''),
     express_sn: Joi.string().trim().max(50).allow('').default(''),
   }),

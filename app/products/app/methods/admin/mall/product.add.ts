@@ -1,4 +1,5 @@
 import Joi from 'joi';
+import { idField } from '../../../../../core/fields';
 import { defineMethod } from '../../../../../registry/method';
 import { adminGoodsService, type ProductInput } from '../../../services/mall/adminGoods';
 import { adminIdField } from '../../../backoffice/crud';
@@ -16,7 +17,7 @@ export const adminProductAdd = defineMethod<Params, { productid: number }>({
   summary: 'Adds a product (SKU) to a goods with stock 0; stock then moves only through stock.adjust.',
   schema: Joi.object({
     admin_id: adminIdField(),
-    goodsid: Joi.number().integer().min(1).required(),
+    goodsid: idField().required(),
     spec: productSpecField().default({}),
     market_price: priceFields.market_price.required(),
     sales_price: priceFields.sales_price.required(),

@@ -1,4 +1,5 @@
 import Joi from 'joi';
+import { idField } from '../../../../../core/fields';
 import { defineMethod } from '../../../../../registry/method';
 import { adminGoodsService, type ProductInput } from '../../../services/mall/adminGoods';
 import { adminIdField } from '../../../backoffice/crud';
@@ -16,7 +17,7 @@ export const adminProductEdit = defineMethod<ProductInput & { productid: number;
   summary: 'Changes a product\'s spec, prices, skuid or status (0 disabled, 1 live, 2 deleted); never its stock.',
   schema: Joi.object({
     admin_id: adminIdField(),
-    productid: Joi.number().integer().min(1).required(),
+    productid: idField().required(),
     spec: productSpecField(),
     ...priceFields,
     skuid: skuidField(),

@@ -1,4 +1,5 @@
 import Joi from 'joi';
+import { idField } from '../../../../../core/fields';
 import { defineMethod } from '../../../../../registry/method';
 import { adminGoodsService } from '../../../services/mall/adminGoods';
 import { adminIdField } from '../../../backoffice/crud';
@@ -12,7 +13,7 @@ export const adminStockAdjust = defineMethod<{ productid: number; delta: number;
   summary: 'Moves a product\'s stock by delta (never below 0, even against concurrent orders); answers the new stock.',
   schema: Joi.object({
     admin_id: adminIdField(),
-    productid: Joi.number().integer().min(1).required(),
+    productid: idField().required(),
     delta: Joi.number().integer().min(-10_000_000).max(10_000_000).invalid(0).required(),
     reason: Joi.string().trim().min(1).max(100).required(),
   }),

@@ -1,4 +1,5 @@
 import Joi from 'joi';
+import { idField } from '../../../../../core/fields';
 import { defineMethod, Reply } from '../../../../../registry/method';
 import { messageService } from '../../../services/content/messages';
 
@@ -9,7 +10,7 @@ export const messageReadStatus = defineMethod<{ msgid: number }>({
   user: 'required',
   writes: true,
   summary: 'Marks one of the user’s messages read (idempotent).',
-  schema: Joi.object({ msgid: Joi.number().integer().min(1).required() }),
+  schema: Joi.object({ msgid: idField().required() }),
   async handler({ msgid }, call, app) {
     await app.use(messageService).markRead(call.user!.userId, msgid);
     return new Reply('设置成功');

@@ -1,4 +1,5 @@
 import Joi from 'joi';
+import { idField } from '../../../../../core/fields';
 import { defineMethod } from '../../../../../registry/method';
 import { newsService, type NewsDetail } from '../../../services/content/news';
 
@@ -9,7 +10,7 @@ export const newsDetail = defineMethod<{ news_id: number }, NewsDetail>({
   user: 'none',
   writes: false,
   summary: 'One published article with its HTML content.',
-  schema: Joi.object({ news_id: Joi.number().integer().min(1).required() }),
+  schema: Joi.object({ news_id: idField().required() }),
   async handler({ news_id }, _call, app) {
     return app.use(newsService).detail(news_id);
   },

@@ -1,4 +1,5 @@
 import Joi from 'joi';
+import { idField } from '../../../../../core/fields';
 import { defineMethod } from '../../../../../registry/method';
 import { noticeService, type NoticeDetail } from '../../../services/content/notices';
 
@@ -9,7 +10,7 @@ export const noticeDetail = defineMethod<{ noticeid: number }, NoticeDetail>({
   user: 'optional',
   writes: false,
   summary: 'One shown notice with its body; marks it read for a logged-in user.',
-  schema: Joi.object({ noticeid: Joi.number().integer().min(1).required() }),
+  schema: Joi.object({ noticeid: idField().required() }),
   async handler({ noticeid }, call, app) {
     return app.use(noticeService).detail(noticeid, call.platform, call.user?.userId ?? null);
   },

@@ -1,4 +1,5 @@
 import Joi from 'joi';
+import { idField } from '../../../../../core/fields';
 import { defineMethod } from '../../../../../registry/method';
 import { orderService } from '../../../services/mall/orders';
 
@@ -10,7 +11,7 @@ export const orderCancel = defineMethod<{ orderid: number }>({
   writes: true,
   summary: 'Cancels an order before shipping; stock, points and the purchase limit go back once (idempotent).',
   schema: Joi.object({
-    orderid: Joi.number().integer().min(1).required(),
+    orderid: idField().required(),
   }),
   async handler({ orderid }, call, app) {
     await app.use(orderService).cancel(call.user!.userId, orderid);

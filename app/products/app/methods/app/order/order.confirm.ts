@@ -1,4 +1,5 @@
 import Joi from 'joi';
+import { idField } from '../../../../../core/fields';
 import { defineMethod } from '../../../../../registry/method';
 import { orderService } from '../../../services/mall/orders';
 
@@ -10,7 +11,7 @@ export const orderConfirm = defineMethod<{ orderid: number }>({
   writes: true,
   summary: 'Confirms receipt of a shipped order (idempotent).',
   schema: Joi.object({
-    orderid: Joi.number().integer().min(1).required(),
+    orderid: idField().required(),
   }),
   async handler({ orderid }, call, app) {
     await app.use(orderService).confirm(call.user!.userId, orderid);

@@ -1,4 +1,5 @@
 import Joi from 'joi';
+import { idField } from '../../../../../core/fields';
 import { defineMethod } from '../../../../../registry/method';
 import { orderService, type OrderView } from '../../../services/mall/orders';
 
@@ -10,7 +11,7 @@ export const orderDetail = defineMethod<{ orderid: number }, OrderView>({
   writes: false,
   summary: "One of the member's orders with its goods and receiver snapshot.",
   schema: Joi.object({
-    orderid: Joi.number().integer().min(1).required(),
+    orderid: idField().required(),
   }),
   async handler({ orderid }, call, app) {
     const { user_id: _owner, ...order } = await app.use(orderService).detail(orderid, call.user!.userId);

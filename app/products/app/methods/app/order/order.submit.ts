@@ -1,4 +1,5 @@
 import Joi from 'joi';
+import { idField } from '../../../../../core/fields';
 import { defineMethod } from '../../../../../registry/method';
 import { orderService } from '../../../services/mall/orders';
 
@@ -18,11 +19,11 @@ export const orderSubmit = defineMethod<Params, { orderid: number; order_sn: str
   writes: true,
   summary: 'Buys one product with points: spends the request token, then takes stock and points in one transaction.',
   schema: Joi.object({
-    productid: Joi.number().integer().min(1).required(),
+    productid: idField().required(),
     quantity: Joi.number().integer().min(1).max(99).required(),
     // The address methods spell it `addressid`; both are accepted.
-    address_id: Joi.number().integer().min(1),
-    addressid: Joi.number().integer().min(1),
+    address_id: idField(),
+    addressid: idField(),
     request_token: Joi.string().trim().required(),
   }).or('address_id', 'addressid'),
   async handler(params, call, app) {
