@@ -17,7 +17,7 @@ export const defaults: AppConfig = {
     database: 'yaf',
     poolMax: 10,
     connectTimeoutMs: 1_000,
-    acquireTimeoutMs: 2_000,
+    acquireTimeoutMs: 5_000,
   },
   redis: { keyPrefix: 'yaf:', commandTimeoutMs: 1_000, reconnectMaxMs: 500 },
   http: {
