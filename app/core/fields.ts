@@ -24,6 +24,9 @@ export const passwordAttemptField = () => Joi.string().max(64);
 /** A row id: within the INT columns ids are stored in, so a larger one is refused here, not by the database. */
 export const idField = () => Joi.number().integer().min(1).max(2_147_483_647);
 
+/** A reference to a row that may be absent (0 = none), e.g. a parent category; same range as idField. */
+export const refIdField = () => Joi.number().integer().min(0).max(2_147_483_647);
+
 /** The back-office user making a change (kept as c_by/u_by or in a ledger row): required on every admin write. */
 export const adminIdField = () => idField().required();
 

@@ -10,5 +10,6 @@ describe('core/fields: ids stay within the INT columns they are stored in', () =
     refused(await t.adminClient.call('upgrade.delete', { admin_id: 13_800_138_000, id: 1 }), /"admin_id" must be less than or equal to 2147483647/);
     refused(await t.admin('link.add', { cat_id: 2 ** 31, link_name: 'x', link_url: 'https://a.test' }), /"cat_id" must be less than or equal to 2147483647/);
     refused(await t.app.call('goods.detail', { goods_id: 2 ** 32 }), /"goods_id" must be less than or equal to 2147483647/);
+    refused(await t.admin('category.add', { cat_type: 1, cat_name: 'x', parentid: 2 ** 32 }), /"parentid" must be less than or equal to 2147483647/);
   });
 });

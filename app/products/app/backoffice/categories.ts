@@ -1,4 +1,5 @@
 import Joi from 'joi';
+import { refIdField } from '../../../core/fields';
 import { refuse } from '../../../core/errors';
 import { CAT_TYPE, categoryService } from '../services/content/categories';
 import { crudFamily } from './crud';
@@ -17,7 +18,7 @@ export const categoriesAdmin = crudFamily({
   status: 'status',
   fields: {
     cat_type: catType(),
-    parentid: Joi.number().integer().min(0),
+    parentid: refIdField(),
     cat_name: text(1, 20),
     display: flag(),
     listorder: listorder(),

@@ -1,4 +1,5 @@
 import Joi from 'joi';
+import { refIdField } from '../../../core/fields';
 import { refuse } from '../../../core/errors';
 import { userDirectory } from '../../../platform/identity/users';
 import { BROADCAST, MSG_TYPE } from '../services/content/messages';
@@ -17,7 +18,7 @@ export const messagesAdmin = crudFamily({
     open_id: openId(),
     to_all: Joi.number().integer().valid(1),
     msg_type: Joi.number().integer().valid(...Object.values(MSG_TYPE)),
-    type_ref_id: Joi.number().integer().min(0),
+    type_ref_id: refIdField(),
     title: text(1, 64),
     content: text(1, 255),
     url: linkUrl().allow(''),
