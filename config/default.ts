@@ -46,6 +46,12 @@ export const defaults: AppConfig = {
     dailyCapPerIp: 50,
     tencent: { secretId: '', secretKey: '', sdkAppId: '', signName: '', region: 'ap-guangzhou', endpoint: 'sms.tencentcloudapi.com' },
   },
+  mail: {
+    driver: 'outbox',
+    outboxFile: 'data/mail-outbox.jsonl',
+    allowOutboxInProduction: false,
+    smtp: { host: '', port: 465, secure: true, user: '', password: '', from: '' },
+  },
   abuse: { failureThreshold: 30, windowSec: 3600, banSec: 3600 },
   uploads: { dir: 'data/uploads', baseUrl: 'http://127.0.0.1:8080', reservationTtlSec: 3600, maxPendingReservations: 20 },
   jobs: { schedule: true, tickMs: 1_000 },

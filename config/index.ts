@@ -96,6 +96,19 @@ function fromEnvironment(env: NodeJS.ProcessEnv): DeepPartial<AppConfig> {
         endpoint: str('TENCENT_SMS_ENDPOINT', env),
       },
     },
+    mail: {
+      driver: str('MAIL_DRIVER', env) as AppConfig['mail']['driver'] | undefined,
+      outboxFile: str('MAIL_OUTBOX', env),
+      allowOutboxInProduction: bool('MAIL_ALLOW_OUTBOX', env),
+      smtp: {
+        host: str('MAIL_SMTP_HOST', env),
+        port: int('MAIL_SMTP_PORT', env),
+        secure: bool('MAIL_SMTP_SECURE', env),
+        user: str('MAIL_SMTP_USER', env),
+        password: env.MAIL_SMTP_PASSWORD,
+        from: str('MAIL_FROM', env),
+      },
+    },
     abuse: {
       failureThreshold: int('ABUSE_FAILURE_THRESHOLD', env),
       windowSec: int('ABUSE_WINDOW_SEC', env),

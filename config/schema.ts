@@ -67,6 +67,13 @@ export interface AppConfig {
     dailyCapPerIp: number;
     tencent: { secretId: string; secretKey: string; sdkAppId: string; signName: string; region: string; endpoint: string };
   };
+  mail: {
+    /** `outbox` appends each message as a JSON line to `outboxFile` (development, tests); `smtp` sends. */
+    driver: 'outbox' | 'smtp';
+    outboxFile: string;
+    allowOutboxInProduction: boolean;
+    smtp: { host: string; port: number; secure: boolean; user: string; password: string; from: string };
+  };
   /** Failures (bad login, bad code…) per IP within `windowSec`; at `failureThreshold` the IP is banned for `banSec` (510). */
   abuse: { failureThreshold: number; windowSec: number; banSec: number };
   uploads: {
@@ -149,6 +156,19 @@ export const configSchema = Joi.object<AppConfig>({
       endpoint: Joi.string().hostname().required(),
     }).required(),
   }).required(),
+  mail: Joi.object({
+    driver: Joi.string().valid('outbox', 'smtp').required(),
+    outboxFile: Joi.string().required(),
+    allowOutboxInProduction: Joi.boolean().required(),
+    smtp: Joi.object({
+      host: Joi.string().hostname().allow('').required(),
+      port: Joi.number().integer().min(1).max(65535).required(),
+      secure: Joi.boolean().required(),
+      user: Joi.string().allow('').required(),
+      password: Joi.string().allow('').required(),
+      from: Joi.string().allow('').max(200).required(),
+    }).required(),
+  }).required(),
   abuse: Joi.object({
     failureThreshold: Joi.number().integer().min(1).required(),
     windowSec: Joi.number().integer().min(1).required(),
@@ -184,12 +204,18 @@ export const configSchema = Joi.object<AppConfig>({
     if (config.sms.driver === 'tencent' && (!config.sms.tencent.secretId || !config.sms.tencent.secretKey || !config.sms.tencent.sdkAppId)) {
       throw new Error('sms.driver: SMS_DRIVER=tencent needs TENCENT_SECRET_ID, TENCENT_SECRET_KEY and TENCENT_SMS_SDK_APP_ID');
     }
+    if (config.mail.driver === 'smtp' && (!config.mail.smtp.host || !config.mail.smtp.from)) {
+      throw new Error('mail.driver: MAIL_DRIVER=smtp needs MAIL_SMTP_HOST and MAIL_FROM');
+    }
     // Image URLs are handed to phones and stored in content rows: a loopback base would break them all.
     if (config.env === 'production' && /^https?:\/\/(localhost|127\.|\[::1\])/i.test(config.uploads.baseUrl)) {
       throw new Error('uploads.baseUrl: set UPLOAD_BASE_URL to the public URL that serves /files/ in production');
     }
     if (config.env === 'production' && !config.serverSecret) {
       throw new Error('serverSecret: set SERVER_SECRET (at least 32 random characters) in production: it keys the stored verification codes');
+    }
+    if (config.env === 'production' && config.mail.driver === 'outbox' && !config.mail.allowOutboxInProduction) {
+      throw new Error('mail.driver: the outbox mail driver sends nothing; set MAIL_DRIVER=smtp or MAIL_ALLOW_OUTBOX=true');
     }
     return config;
   })

@@ -8,7 +8,7 @@ describe('configuration', () => {
     expect(config.redis.url).to.equal('redis://127.0.0.1:6379');
     expect(config.db).to.include({ client: 'mysql', database: 'shop', host: '127.0.0.1' });
     expect(config.demo.seedOnStart).to.equal(true);
-    expect(loadConfig({ NODE_ENV: 'production', SMS_ALLOW_OUTBOX: 'true', UPLOAD_BASE_URL: 'https://api.example.com', SERVER_SECRET: 's'.repeat(32) }).demo.seedOnStart).to.equal(false);
+    expect(loadConfig({ NODE_ENV: 'production', SMS_ALLOW_OUTBOX: 'true', UPLOAD_BASE_URL: 'https://api.example.com', SERVER_SECRET: 's'.repeat(32), MAIL_ALLOW_OUTBOX: 'true' }).demo.seedOnStart).to.equal(false);
   });
 
   it('a DATABASE_URL selects MySQL', () => {
@@ -29,7 +29,10 @@ describe('configuration', () => {
     [{ NODE_ENV: 'production', SMS_ALLOW_OUTBOX: 'true' }, 'UPLOAD_BASE_URL'],
     [{ NODE_ENV: 'production', SMS_ALLOW_OUTBOX: 'true', UPLOAD_BASE_URL: 'https://api.example.com' }, 'SERVER_SECRET'],
     [{ SERVER_SECRET: 'too short' }, 'SERVER_SECRET'],
-    [{ NODE_ENV: 'production', SMS_ALLOW_OUTBOX: 'true', UPLOAD_BASE_URL: 'https://api.example.com', SERVER_SECRET: 's'.repeat(32), DEMO_SEED: 'true' }, 'DEMO_SEED'],
+    [{ NODE_ENV: 'production', SMS_ALLOW_OUTBOX: 'true', UPLOAD_BASE_URL: 'https://api.example.com', SERVER_SECRET: 's'.repeat(32), MAIL_ALLOW_OUTBOX: 'true', DEMO_SEED: 'true' }, 'DEMO_SEED'],
+    [{ NODE_ENV: 'production', SMS_ALLOW_OUTBOX: 'true', UPLOAD_BASE_URL: 'https://api.example.com', SERVER_SECRET: 's'.repeat(32) }, 'mail.driver'],
+    [{ MAIL_DRIVER: 'smtp' }, 'MAIL_SMTP_HOST'],
+    [{ MAIL_SMTP_PORT: '0' }, 'mail.smtp.port'],
   ] as const) {
     it(`a bad setting stops with one line naming it: ${JSON.stringify(env)}`, () => {
       let error: Error | undefined;

@@ -78,7 +78,7 @@ export async function startTestServer(overrides: DeepPartial<AppConfig> = {}, op
   const scratch = fs.mkdtempSync(path.join(os.tmpdir(), 'yaf-test-'));
   let config = loadConfig(
     { ...process.env, NODE_ENV: 'test', PORT: '0' },
-    deepMerge<DeepPartial<AppConfig>>({ sms: { outboxFile: path.join(scratch, 'sms-outbox.jsonl') }, uploads: { dir: path.join(scratch, 'uploads') } }, overrides),
+    deepMerge<DeepPartial<AppConfig>>({ sms: { outboxFile: path.join(scratch, 'sms-outbox.jsonl') }, mail: { outboxFile: path.join(scratch, 'mail-outbox.jsonl') }, uploads: { dir: path.join(scratch, 'uploads') } }, overrides),
   );
   let dropDatabase = async () => {};
   if (config.db.client === 'mysql') {

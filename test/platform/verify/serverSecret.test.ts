@@ -16,7 +16,7 @@ describe('server secret (issue 9, finding 3)', () => {
   after(() => fs.rmSync(scratch, { recursive: true, force: true }));
 
   it('is required in production, and must be long', () => {
-    const production = { NODE_ENV: 'production', SMS_ALLOW_OUTBOX: 'true', UPLOAD_BASE_URL: 'https://api.example.com' };
+    const production = { NODE_ENV: 'production', SMS_ALLOW_OUTBOX: 'true', MAIL_ALLOW_OUTBOX: 'true', UPLOAD_BASE_URL: 'https://api.example.com' };
     expect(() => loadConfig(production)).to.throw(/SERVER_SECRET/);
     expect(() => loadConfig({ ...production, SERVER_SECRET: 'short' })).to.throw(/SERVER_SECRET must be at least 32 characters/);
     expect(loadConfig({ ...production, SERVER_SECRET: 'x'.repeat(32) }).serverSecret).to.equal('x'.repeat(32));

@@ -4,6 +4,7 @@ import { TencentSmsDriver } from './tencent';
 
 /** One rendered message, with what each provider needs to send it its own way. */
 export interface SmsMessage {
+  /** The recipient address: a mainland number, or `+<area><number>` (recipient.ts). */
   mobile: string;
   /** The template's send_key. */
   key: string;

@@ -1,7 +1,6 @@
-import fs from 'node:fs';
-import path from 'node:path';
 import { unixSeconds, type Clock } from '../../../core/clock';
 import { formatTime } from '../../../core/time';
+import { appendOutboxLine } from '../outboxFile';
 import type { SmsDriver, SmsMessage } from './driver';
 
 /**
@@ -15,15 +14,12 @@ export class OutboxSmsDriver implements SmsDriver {
   ) {}
 
   async send(message: SmsMessage): Promise<void> {
-    const line = JSON.stringify({
+    await appendOutboxLine(this.file, {
       mobile: message.mobile,
       key: message.key,
       code: message.code,
       text: message.text,
       time: formatTime(unixSeconds(this.clock)),
     });
-    await fs.promises.mkdir(path.dirname(path.resolve(this.file)), { recursive: true });
-    // One appendFile call per line: concurrent sends never interleave within a line.
-    await fs.promises.appendFile(this.file, `${line}\n`, { mode: 0o600 });
   }
 }

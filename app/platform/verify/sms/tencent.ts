@@ -50,7 +50,7 @@ interface SendSmsAnswer {
   };
 }
 
-/** Tencent Cloud SMS (API 3.0, action SendSms): one templated message to one mainland number. */
+/** Tencent Cloud SMS (API 3.0, action SendSms): one templated message to one number. */
 export class TencentSmsDriver implements SmsDriver {
   constructor(
     private readonly config: AppConfig['sms']['tencent'],
@@ -60,7 +60,8 @@ export class TencentSmsDriver implements SmsDriver {
   async send(message: SmsMessage): Promise<void> {
     if (!message.providerTemplateId) throw new SmsDeliveryError(`template ${message.key} has no Tencent template id`);
     const payload = JSON.stringify({
-      PhoneNumberSet: [`+86${message.mobile}`],
+      // Addresses outside the mainland already carry their `+<area>` (recipient.ts).
+      PhoneNumberSet: [message.mobile.startsWith('+') ? message.mobile : `+86${message.mobile}`],
       SmsSdkAppId: this.config.sdkAppId,
       SignName: this.config.signName,
       TemplateId: message.providerTemplateId,

@@ -1,6 +1,6 @@
 import { expect } from 'chai';
 import { smsCodeService } from '../../../../app/platform/verify/sms/codes';
-import { renderTemplate } from '../../../../app/platform/verify/sms/messages';
+import { renderTemplate } from '../../../../app/platform/verify/delivery';
 import { rejectionOf } from '../../../helpers/errors';
 import type { TestServer } from '../../../helpers/harness';
 import { lastCode, outboxMessages, startSmsTestServer } from '../../../helpers/sms';
