@@ -1,5 +1,5 @@
-import fs from 'node:fs';
 import type { TestServer } from './harness';
+import { outboxLines } from './sms';
 
 /** One line of the outbox mail driver's file. */
 export interface OutboxMail {
@@ -12,13 +12,7 @@ export interface OutboxMail {
 }
 
 export function mailOutbox(server: TestServer): OutboxMail[] {
-  const file = server.config.mail.outboxFile;
-  if (!fs.existsSync(file)) return [];
-  return fs
-    .readFileSync(file, 'utf8')
-    .split('\n')
-    .filter((line) => line.trim() !== '')
-    .map((line) => JSON.parse(line) as OutboxMail);
+  return outboxLines<OutboxMail>(server.config.mail.outboxFile);
 }
 
 /** The code of the newest mail sent to `to` for template `key`; fails if none was sent. */

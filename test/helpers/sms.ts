@@ -13,14 +13,18 @@ export interface OutboxMessage {
   time: string;
 }
 
-export function outboxMessages(server: TestServer): OutboxMessage[] {
-  const file = server.config.sms.outboxFile;
+/** The lines of an outbox file (SMS or mail), oldest first; none before the first message. */
+export function outboxLines<T>(file: string): T[] {
   if (!fs.existsSync(file)) return [];
   return fs
     .readFileSync(file, 'utf8')
     .split('\n')
     .filter((line) => line.trim() !== '')
-    .map((line) => JSON.parse(line) as OutboxMessage);
+    .map((line) => JSON.parse(line) as T);
+}
+
+export function outboxMessages(server: TestServer): OutboxMessage[] {
+  return outboxLines<OutboxMessage>(server.config.sms.outboxFile);
 }
 
 /** The code of the newest message sent to `mobile` for template `key`; fails if none was sent. */

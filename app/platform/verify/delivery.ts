@@ -2,9 +2,10 @@ import type { AppContext } from '../../context';
 import { unixSeconds } from '../../core/clock';
 import { refuse } from '../../core/errors';
 import { insertId } from '../../storage/db';
-import { MailDeliveryError, mailDriverFactory } from './mail/driver';
+import { mailDriverFactory } from './mail/driver';
+import { DeliveryError } from './outbox';
 import type { Channel } from './recipient';
-import { SmsDeliveryError, smsDriverFactory } from './sms/driver';
+import { smsDriverFactory } from './sms/driver';
 import type { VerifyTemplate } from './templates';
 
 const LOG_QUEUED = 1;
@@ -91,8 +92,7 @@ export class Courier {
         });
       }
     } catch (err) {
-      const known = err instanceof SmsDeliveryError || err instanceof MailDeliveryError;
-      const reason = known ? err.message : `driver error: ${(err as Error).message}`;
+      const reason = err instanceof DeliveryError ? err.message : `driver error: ${(err as Error).message}`;
       this.app.logger.warn({ logId, key: template.send_key, channel: template.send_channel, reason }, 'delivery failed');
       await this.app.db('sms_send_log').where({ id: logId }).update({ status: LOG_FAILED, error: reason.slice(0, 255) });
       throw refuse(SEND_FAILED[template.send_channel]);

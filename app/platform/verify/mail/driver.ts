@@ -1,5 +1,5 @@
 import type { AppContext } from '../../../context';
-import { OutboxMailDriver } from './outbox';
+import { DeliveryError, OutboxDriver } from '../outbox';
 import { SmtpMailDriver } from './smtp';
 
 /** One rendered e-mail. */
@@ -18,14 +18,11 @@ export interface MailDriver {
   send(message: MailMessage): Promise<void>;
 }
 
-/** The mail server refused or could not be reached; the message is for the send log, never for the client. */
-export class MailDeliveryError extends Error {
-  constructor(message: string) {
-    super(message);
-    this.name = 'MailDeliveryError';
-  }
-}
+/** The mail server refused or could not be reached. */
+export class MailDeliveryError extends DeliveryError {}
 
 /** The configured driver; tests replace it with `app.provide(mailDriverFactory, fake)`. */
 export const mailDriverFactory = (app: AppContext): MailDriver =>
-  app.config.mail.driver === 'smtp' ? new SmtpMailDriver(app.config.mail.smtp) : new OutboxMailDriver(app.config.mail.outboxFile, app.clock);
+  app.config.mail.driver === 'smtp'
+    ? new SmtpMailDriver(app.config.mail.smtp)
+    : new OutboxDriver<MailMessage>(app.config.mail.outboxFile, app.clock, ({ to, key, code, subject, text }) => ({ to, key, code, subject, text }));

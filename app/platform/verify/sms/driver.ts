@@ -1,5 +1,5 @@
 import type { AppContext } from '../../../context';
-import { OutboxSmsDriver } from './outbox';
+import { DeliveryError, OutboxDriver } from '../outbox';
 import { TencentSmsDriver } from './tencent';
 
 /** One rendered message, with what each provider needs to send it its own way. */
@@ -23,14 +23,11 @@ export interface SmsDriver {
   send(message: SmsMessage): Promise<void>;
 }
 
-/** The provider refused or could not be reached; the message is for the send log, never for the client. */
-export class SmsDeliveryError extends Error {
-  constructor(message: string) {
-    super(message);
-    this.name = 'SmsDeliveryError';
-  }
-}
+/** The provider refused or could not be reached. */
+export class SmsDeliveryError extends DeliveryError {}
 
 /** The configured driver; tests replace it with `app.provide(smsDriverFactory, fake)`. */
 export const smsDriverFactory = (app: AppContext): SmsDriver =>
-  app.config.sms.driver === 'tencent' ? new TencentSmsDriver(app.config.sms.tencent, () => app.clock.now()) : new OutboxSmsDriver(app.config.sms.outboxFile, app.clock);
+  app.config.sms.driver === 'tencent'
+    ? new TencentSmsDriver(app.config.sms.tencent, () => app.clock.now())
+    : new OutboxDriver<SmsMessage>(app.config.sms.outboxFile, app.clock, ({ mobile, key, code, text }) => ({ mobile, key, code, text }));
