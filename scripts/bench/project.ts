@@ -1,3 +1,4 @@
+import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { Redis } from 'ioredis';
@@ -22,6 +23,9 @@ export function projectEnv(tmpDir: string, port: number): NodeJS.ProcessEnv {
     LOG_LEVEL: process.env.BENCH_LOG_LEVEL ?? 'info',
     SMS_ALLOW_OUTBOX: 'true',
     SMS_OUTBOX: path.join(tmpDir, 'sms-outbox.jsonl'),
+    MAIL_ALLOW_OUTBOX: 'true',
+    MAIL_OUTBOX: path.join(tmpDir, 'mail-outbox.jsonl'),
+    SERVER_SECRET: crypto.randomBytes(32).toString('hex'),
     UPLOAD_DIR: path.join(tmpDir, 'uploads'),
     UPLOAD_BASE_URL: 'https://bench.example.com',
     // Counted as in production (one KV increment per signed call) but never reached by the load.

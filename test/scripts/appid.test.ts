@@ -27,7 +27,7 @@ describe('scripts/appid.ts', function () {
     });
     return { status: result.status, stdout: result.stdout, stderr: result.stderr };
   };
-  const production = { NODE_ENV: 'production', SMS_ALLOW_OUTBOX: 'true', UPLOAD_BASE_URL: 'https://api.example.com', SERVER_SECRET: 's'.repeat(32) };
+  const production = { NODE_ENV: 'production', SMS_ALLOW_OUTBOX: 'true', UPLOAD_BASE_URL: 'https://api.example.com', SERVER_SECRET: 's'.repeat(32), MAIL_ALLOW_OUTBOX: 'true' };
 
   before(() => {
     scratch = fs.mkdtempSync(path.join(os.tmpdir(), 'yaf-appid-'));

@@ -3,7 +3,7 @@ import type { AppContext } from '../../context';
 import { unixSeconds } from '../../core/clock';
 import { refuse } from '../../core/errors';
 import { formatTime } from '../../core/time';
-import { insertId, isUniqueViolation } from '../../storage/db';
+import { insertId, isUniqueViolation, transaction } from '../../storage/db';
 import { paginate, type Page } from '../paging';
 import type { Channel } from './recipient';
 import { CODE_PLACEHOLDER, TRIGGER_CODE, TRIGGER_SYSTEM, type ProofStyle, type VerifyTemplate } from './templates';
@@ -96,7 +96,7 @@ export class TemplateAdmin {
 
   private async write<T>(work: (trx: Knex.Transaction) => Promise<T>, sendKey: string | undefined): Promise<T> {
     try {
-      return await this.app.db.transaction(work);
+      return await transaction(this.app.db, work);
     } catch (err) {
       if (isUniqueViolation(err)) throw refuse(`send_key ${sendKey} is taken`);
       throw err;

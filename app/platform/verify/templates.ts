@@ -1,6 +1,6 @@
 import type { AppContext } from '../../context';
 import { refuse } from '../../core/errors';
-import { isUniqueViolation, type Knex } from '../../storage/db';
+import { isUniqueViolation, transaction, type Knex } from '../../storage/db';
 import type { ApiType } from '../gateway/appAuth';
 import type { Channel } from './recipient';
 
@@ -85,7 +85,7 @@ export async function installTemplates(db: Knex, seeds: readonly TemplateSeed[],
 }
 
 async function installTemplate(db: Knex, seed: TemplateSeed, now: number): Promise<void> {
-  await db.transaction(async (trx) => {
+  await transaction(db, async (trx) => {
     const granted = new Set(
       (await trx('verify_template_grants').where({ send_key: seed.send_key }).select('namespace')).map((row: { namespace: string }) => row.namespace),
     );
