@@ -52,6 +52,12 @@ export const defaults: AppConfig = {
     allowOutboxInProduction: false,
     smtp: { host: '', port: 465, secure: true, user: '', password: '', from: '' },
   },
+  push: {
+    driver: 'outbox',
+    outboxFile: 'data/push-outbox.jsonl',
+    syncLimit: 5_000,
+    jpush: { appKey: '', masterSecret: '', apiUrl: 'https://api.jpush.cn/v3/push', apnsProduction: false },
+  },
   abuse: { failureThreshold: 30, windowSec: 3600, banSec: 3600 },
   uploads: { dir: 'data/uploads', baseUrl: 'http://127.0.0.1:8080', reservationTtlSec: 3600, maxPendingReservations: 20 },
   jobs: { schedule: true, tickMs: 1_000 },

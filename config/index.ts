@@ -109,6 +109,17 @@ function fromEnvironment(env: NodeJS.ProcessEnv): DeepPartial<AppConfig> {
         from: str('MAIL_FROM', env),
       },
     },
+    push: {
+      driver: str('PUSH_DRIVER', env) as AppConfig['push']['driver'] | undefined,
+      outboxFile: str('PUSH_OUTBOX', env),
+      syncLimit: int('PUSH_SYNC_LIMIT', env),
+      jpush: {
+        appKey: str('JPUSH_APP_KEY', env),
+        masterSecret: str('JPUSH_MASTER_SECRET', env),
+        apiUrl: str('JPUSH_API_URL', env),
+        apnsProduction: bool('JPUSH_APNS_PRODUCTION', env),
+      },
+    },
     abuse: {
       failureThreshold: int('ABUSE_FAILURE_THRESHOLD', env),
       windowSec: int('ABUSE_WINDOW_SEC', env),

@@ -74,6 +74,15 @@ export interface AppConfig {
     allowOutboxInProduction: boolean;
     smtp: { host: string; port: number; secure: boolean; user: string; password: string; from: string };
   };
+  /** Pushes of the account product (`account.push.send`). */
+  push: {
+    /** `outbox` appends one JSON line per device to `outboxFile` (development, tests; in production it warns at start); `jpush` sends through JPush (极光). */
+    driver: 'outbox' | 'jpush';
+    outboxFile: string;
+    /** A push to at most this many devices has its final status before `account.push.send` answers; larger ones finish in the job. */
+    syncLimit: number;
+    jpush: { appKey: string; masterSecret: string; apiUrl: string; apnsProduction: boolean };
+  };
   /** Failures (bad login, bad code…) per IP within `windowSec`; at `failureThreshold` the IP is banned for `banSec` (510). */
   abuse: { failureThreshold: number; windowSec: number; banSec: number };
   uploads: {
@@ -169,6 +178,17 @@ export const configSchema = Joi.object<AppConfig>({
       from: Joi.string().allow('').max(200).required(),
     }).required(),
   }).required(),
+  push: Joi.object({
+    driver: Joi.string().valid('outbox', 'jpush').required(),
+    outboxFile: Joi.string().required(),
+    syncLimit: Joi.number().integer().min(0).max(100_000).required(),
+    jpush: Joi.object({
+      appKey: Joi.string().allow('').required(),
+      masterSecret: Joi.string().allow('').required(),
+      apiUrl: Joi.string().uri({ scheme: ['https', 'http'] }).required(),
+      apnsProduction: Joi.boolean().required(),
+    }).required(),
+  }).required(),
   abuse: Joi.object({
     failureThreshold: Joi.number().integer().min(1).required(),
     windowSec: Joi.number().integer().min(1).required(),
@@ -206,6 +226,9 @@ export const configSchema = Joi.object<AppConfig>({
     }
     if (config.mail.driver === 'smtp' && (!config.mail.smtp.host || !config.mail.smtp.from)) {
       throw new Error('mail.driver: MAIL_DRIVER=smtp needs MAIL_SMTP_HOST and MAIL_FROM');
+    }
+    if (config.push.driver === 'jpush' && (!config.push.jpush.appKey || !config.push.jpush.masterSecret)) {
+      throw new Error('push.driver: PUSH_DRIVER=jpush needs JPUSH_APP_KEY and JPUSH_MASTER_SECRET');
     }
     // Image URLs are handed to phones and stored in content rows: a loopback base would break them all.
     if (config.env === 'production' && /^https?:\/\/(localhost|127\.|\[::1\])/i.test(config.uploads.baseUrl)) {

@@ -42,6 +42,9 @@ function hashToken(token: string): string {
   return crypto.createHash('sha256').update(token).digest('hex');
 }
 
+/** The hash a token is stored under (`SessionUser.tokenHash`): what services keyed on a session keep. */
+export const tokenHashOf = hashToken;
+
 const sessionKey = (hash: string) => `sess:${hash}`;
 // The `app` product keeps the key it had before products existed, so live app sessions survive the upgrade.
 const currentKey = (ns: ApiType, uid: number, cls: ClientClass) => (ns === 'app' ? `sess-cur:${uid}:${cls}` : `sess-cur:${ns}:${uid}:${cls}`);
@@ -139,7 +142,7 @@ export class SessionService {
   }
 
   /** Logout: the token ends for good. */
-  async end(session: SessionUser): Promise<void> {
+  async end(session: Pick<SessionUser, 'tokenHash'>): Promise<void> {
     const raw = await this.app.kv.get(sessionKey(session.tokenHash));
     await this.app.kv.del(sessionKey(session.tokenHash));
     if (!raw) return;
@@ -147,6 +150,11 @@ export class SessionService {
     if (!record.uid) return;
     const key = currentKey(record.ns ?? 'app', record.uid, record.cls);
     if ((await this.app.kv.get(key)) === session.tokenHash) await this.app.kv.del(key);
+  }
+
+  /** The user's credential generation now: a token or refresh token stamped lower predates a password change (606). */
+  async credentialGeneration(userId: number): Promise<number> {
+    return Number((await this.app.kv.get(generationKey(userId))) ?? 0);
   }
 
   /**
