@@ -1,5 +1,6 @@
 import Joi from 'joi';
 import { idField } from '../../core/fields';
+import { parseShanghaiTime } from '../../core/time';
 
 /** The catalogue's PG: `page_no?:int=1 [≥1]`, `page_size?:int=20 [1..100]`. */
 export const pageFields = () => ({
@@ -51,3 +52,23 @@ export const pushTextFields = () => ({
 });
 
 export const clientIdParam = () => ({ client_id: Joi.string().trim().min(1).max(64).required() });
+
+/** `area?` + `account`, the way every auth method names an account. */
+export const accountParams = () => ({ area: areaField(), account: accountField().required() });
+
+export interface AccountParams {
+  area: string;
+  account: string;
+}
+
+/** YYYY-MM-DD of a real calendar day (whether it is in the past is the service's check, on the app clock). */
+const calendarDay = (value: string, helpers: Joi.CustomHelpers) =>
+  value === '' || (/^\d{4}-\d{2}-\d{2}$/.test(value) && parseShanghaiTime(value) !== null && value >= '1900-01-01') ? value : helpers.error('date.format');
+
+export const profileFields = () => ({
+  nickname: Joi.string().trim().max(20).allow(''),
+  avatar: Joi.string().trim().max(512).allow(''),
+  gender: Joi.number().integer().valid(0, 1, 2),
+  birthday: Joi.string().trim().allow('').custom(calendarDay).messages({ 'date.format': '{{#label}} must be a date YYYY-MM-DD' }),
+  address: Joi.string().trim().max(200).allow(''),
+});

@@ -1,4 +1,8 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { expect } from 'chai';
+import { deepMerge } from '../../../config/merge';
 import type { AppConfig } from '../../../config';
 import type { DeepPartial } from '../../../config/merge';
 import { userDirectory } from '../../../app/platform/identity/users';
@@ -16,6 +20,16 @@ export interface AccountFixture {
   /** Back office as admin 7. */
   admin: ReturnType<typeof asAdmin>;
   adminClient: TestClient;
+  /** The lines the outbox push driver wrote so far. */
+  pushOutbox(): PushLine[];
+}
+
+export interface PushLine {
+  client_id: string;
+  client_type: string;
+  title: string;
+  body: string;
+  push_id: number;
 }
 
 export const ADMIN_ID = 7;
@@ -23,13 +37,22 @@ export const ADMIN_ID = 7;
 /** Starts this file's server (before) and stops it (after), with an account and an admin client. */
 export function useAccountServer(overrides: DeepPartial<AppConfig> = {}): AccountFixture {
   const fixture = {} as AccountFixture;
+  const scratch = fs.mkdtempSync(path.join(os.tmpdir(), 'account-push-'));
+  const outbox = path.join(scratch, 'push-outbox.jsonl');
+  fixture.pushOutbox = () =>
+    fs.existsSync(outbox)
+      ? fs.readFileSync(outbox, 'utf8').split('\n').filter((line) => line.trim() !== '').map((line) => JSON.parse(line) as PushLine)
+      : [];
   before(async () => {
-    fixture.server = await startTestServer(overrides);
+    fixture.server = await startTestServer(deepMerge<DeepPartial<AppConfig>>({ push: { outboxFile: outbox } }, overrides));
     fixture.account = await fixture.server.client('account', { platform: 2 });
     fixture.adminClient = await fixture.server.client('admin');
     fixture.admin = asAdmin(fixture.adminClient, ADMIN_ID);
   });
-  after(() => fixture.server.stop());
+  after(async () => {
+    await fixture.server.stop();
+    fs.rmSync(scratch, { recursive: true, force: true });
+  });
   return fixture;
 }
 
