@@ -72,11 +72,12 @@ export class AccountService {
   }
 
   /**
+   * Products whose users have a public handle (nearby) pass `username`; it is unique like the mobile.
    * 604 is checked before the code so a registered member is sent to login without spending it. The
    * code is checked first and consumed only once the row exists, so of two parallel registrations of
    * one mobile the unique index picks the winner and the loser gets a clean 604.
    */
-  async register(params: { mobile: string; code: string; password: string }, call: Caller): Promise<Auth> {
+  async register(params: { mobile: string; code: string; password: string; username?: string }, call: Caller): Promise<Auth> {
     const { mobile } = params;
     // Counted like a failure: an unlimited 604 would let anyone enumerate registered numbers.
     await this.counted(call.ip, 'register', this.findByMobile(mobile).then((found) => {
@@ -89,13 +90,15 @@ export class AccountService {
     try {
       user = await this.users.create({
         mobile,
+        username: params.username,
         password_hash: await this.credentials.hashPassword(params.password),
         nickname: maskedMobile(mobile),
         platform: call.platform,
         channel: call.channel.slice(0, 32),
       });
     } catch (err) {
-      if (err instanceof DuplicateUserError) throw alreadyRegistered();
+      // A taken public handle is not "already registered": the person may well be new.
+      if (err instanceof DuplicateUserError) throw err.field === 'username' ? refuse('the username is already taken') : alreadyRegistered();
       throw err;
     }
     try {

@@ -1,4 +1,7 @@
 import Joi from 'joi';
+import { yuanField } from '../../platform/wallet/fields';
+
+export { adminIdField } from '../../core/fields';
 
 /** Joi rules shared by the nearby methods (catalog-nearby.md "Conventions"). */
 
@@ -32,12 +35,6 @@ export const usernameField = () =>
 
 /** A username as a lookup key: any short text (an unknown one is "not found", not a format error). */
 export const usernameKeyField = () => Joi.string().trim().max(32);
-
-/** Prices in yuan with at most two decimals (stored as integer fen). */
-export const yuanField = () => Joi.number().min(0).max(1_000_000).precision(2);
-
-/** The back-office user making a change (recorded by the caller's own audit; the admin appid is the credential). */
-export const adminIdField = () => Joi.number().integer().min(1).max(2_147_483_647);
 
 /** An item's editable fields (`nearby.item.add` requires name and retail_price). */
 export const itemFields = () => ({

@@ -1,3 +1,4 @@
+import { userDirectory } from '../../../app/platform/identity/users';
 import { startTestServer, type TestClient, type TestServer } from '../../helpers/harness';
 import { ok } from '../../helpers/admin';
 import { createTestUser, type TestUser } from '../../helpers/users';
@@ -41,7 +42,9 @@ export function useNearbyServer(): NearbyFixture {
     const username = options.username ?? `u${process.pid % 1000}x${sequence}`.slice(0, 11);
     const nickname = options.nickname ?? `居民${sequence}`;
     const user = await createTestUser(fixture.server, { apiType: 'nearby', nickname, registeredAt: options.registeredAt });
-    await fixture.server.app.db('users').where({ id: user.id }).update({ username, role: options.role ?? 0 });
+    const users = fixture.server.app.use(userDirectory);
+    await users.setIdentifiers(user.id, { username });
+    if (options.role) await users.setRole(user.id, options.role);
     return { ...user, username, nickname };
   };
   fixture.as = async (who, method, params = {}) => ok(await fixture.client.call(method, params, { token: who.token }));

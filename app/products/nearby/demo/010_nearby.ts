@@ -1,8 +1,8 @@
-import crypto from 'node:crypto';
 import type { AppContext } from '../../../context';
 import { unixSeconds } from '../../../core/clock';
 import { insertId } from '../../../storage/db';
 import { passwordHasher } from '../../../platform/identity/passwords';
+import { userDirectory } from '../../../platform/identity/users';
 import { ITEM_ACTIONS, type ItemAction } from '../services/actions';
 import { nearbyItemService } from '../services/items';
 import { nearbyRecommender } from '../services/recommend';
@@ -75,22 +75,16 @@ export async function seed(app: AppContext): Promise<void> {
   for (let i = 0; i < 15; i++) {
     const mobile = i === 0 ? NEARBY_DEMO_USER.mobile : `137001370${String(i).padStart(2, '0')}`;
     const username = i === 0 ? NEARBY_DEMO_USER.username : `nb_user${String(i).padStart(2, '0')}`;
-    residents.push(
-      await insertId(
-        app.db('users').insert({
-          open_id: crypto.randomBytes(16).toString('hex'),
-          mobile,
-          username,
-          role: i === 1 ? 1 : 0,
-          password_hash: hash,
-          nickname: NICKNAMES[i],
-          platform: 1,
-          status: 1,
-          c_time: now - 90 * 24 * 3600,
-          u_time: now,
-        }),
-      ),
-    );
+    const user = await app.use(userDirectory).create({
+      mobile,
+      username,
+      role: i === 1 ? 1 : 0,
+      password_hash: hash,
+      nickname: NICKNAMES[i],
+      platform: 1,
+      c_time: now - 90 * 24 * 3600,
+    });
+    residents.push(user.id);
   }
 
   const items = app.use(nearbyItemService);

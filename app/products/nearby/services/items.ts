@@ -3,6 +3,7 @@ import { refuse } from '../../../core/errors';
 import type { Knex } from '../../../storage/db';
 import { insertId } from '../../../storage/db';
 import { paginate, type Page } from '../../../platform/paging';
+import { centsToYuan, yuanToCents } from '../../../platform/wallet/money';
 import { nearbyErrors } from '../errors';
 import { weightedKeywords } from './keywords';
 
@@ -65,8 +66,8 @@ export const ITEM_ON_SALE = 1;
 /** How many keywords an item keeps as tags. */
 const ITEM_TAGS = 10;
 
-export const toYuan = (fen: number) => Math.round(Number(fen)) / 100;
-export const toFen = (yuan: number) => Math.round(yuan * 100);
+const toYuan = (fen: number) => centsToYuan(Number(fen));
+const toFen = yuanToCents;
 const yuanOrNull = (fen: number | null) => (fen === null || fen === undefined ? null : toYuan(fen));
 
 export function presentItem(row: ItemRow): Item {

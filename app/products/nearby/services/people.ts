@@ -1,4 +1,5 @@
 import type { AppContext } from '../../../context';
+import { userDirectory, type UserRow } from '../../../platform/identity/users';
 
 /** A resident as the nearby product shows them: addressed by their public `username`. */
 export interface Person {
@@ -10,35 +11,33 @@ export interface Person {
   c_time: number;
 }
 
-const COLUMNS = ['id', 'username', 'nickname', 'role', 'c_time'];
-
-const person = (row: Record<string, unknown>): Person => ({
+const person = (row: UserRow): Person => ({
   id: Number(row.id),
-  username: String(row.username ?? ''),
-  nickname: String(row.nickname ?? ''),
+  username: row.username ?? '',
+  nickname: row.nickname ?? '',
   role: Number(row.role ?? 0),
   c_time: Number(row.c_time ?? 0),
 });
 
-/** Reads of the shared users the nearby product needs, in one place. */
+/** The shared users as the nearby product reads them (through the platform's user directory). */
 export class NearbyPeople {
   constructor(private readonly app: AppContext) {}
 
   async byId(id: number): Promise<Person | undefined> {
-    const row = await this.app.db('users').where({ id }).first(COLUMNS);
+    const row = await this.app.use(userDirectory).byId(id);
     return row ? person(row) : undefined;
   }
 
   async byIds(ids: number[]): Promise<Map<number, Person>> {
     const unique = [...new Set(ids)];
     if (unique.length === 0) return new Map();
-    const rows = await this.app.db('users').whereIn('id', unique).select(COLUMNS);
-    return new Map(rows.map((r: Record<string, unknown>) => [Number(r.id), person(r)]));
+    const rows = await this.app.use(userDirectory).byIds(unique);
+    return new Map(rows.map((r) => [Number(r.id), person(r)]));
   }
 
   async byUsername(username: string): Promise<Person | undefined> {
     if (!username) return undefined;
-    const row = await this.app.db('users').where({ username }).first(COLUMNS);
+    const row = await this.app.use(userDirectory).byUsername(username);
     return row ? person(row) : undefined;
   }
 }

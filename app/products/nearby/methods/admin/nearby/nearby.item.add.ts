@@ -12,7 +12,7 @@ export const nearbyItemAdd = defineMethod<ItemFields & { admin_id?: number }, { 
   summary: 'Adds a shop item to the nearby product; its tags are extracted from the name.',
   schema: Joi.object({
     ...itemFields(),
-    admin_id: adminIdField().required(),
+    admin_id: adminIdField(),
     name: itemFields().name.required(),
     retail_price: itemFields().retail_price.required(),
     simple_desc: itemFields().simple_desc.default(null),

@@ -10,7 +10,7 @@ export const nearbyItemEdit = defineMethod<Partial<ItemFields> & { item_id: stri
   user: 'none',
   writes: true,
   summary: 'Changes an item\'s fields (at least one); a rename re-extracts its tags.',
-  schema: Joi.object({ ...itemFields(), item_id: itemIdField().required(), admin_id: adminIdField().required() }),
+  schema: Joi.object({ ...itemFields(), item_id: itemIdField().required(), admin_id: adminIdField() }),
   async handler({ item_id, admin_id: _admin, ...fields }, _call, app) {
     await app.use(nearbyItemService).edit(item_id, fields);
     return {};

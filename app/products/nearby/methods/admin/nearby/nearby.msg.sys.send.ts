@@ -21,7 +21,7 @@ export const nearbyMsgSysSend = defineMethod<Params, { msg_id: number }>({
   writes: true,
   summary: 'Sends a system message to one nearby user (receiver username) or, without a receiver, to everyone registered.',
   schema: Joi.object({
-    admin_id: adminIdField().required(),
+    admin_id: adminIdField(),
     title: Joi.string().max(100).allow('').default(''),
     content: Joi.string().min(1).max(2000).required(),
     type: Joi.string().trim().min(1).max(32).default('system'),
