@@ -40,6 +40,8 @@ export interface Place {
 export const CANDIDATE_CAP = 5000;
 
 const seconds = (ms: number) => Number(ms) / 1000;
+/** How long an unchanged place goes without being written again. */
+const REMEMBER_TTL_MS = 10 * 60_000;
 
 /** Residents' posts with a place (decisions 6–9): published, listed by distance, edited and removed by their author. */
 export class NearbyPostService {
@@ -105,9 +107,18 @@ export class NearbyPostService {
     return { num: list.length, total: within.length, list };
   }
 
+  /**
+   * Keeps the caller's place for a later `publish` without a database write on every list call: the
+   * KV store remembers what was written last (shared by every process), and an unchanged place within
+   * REMEMBER_TTL_MS is not written again.
+   */
   private async remember(userId: number, place: Place): Promise<void> {
+    const key = `nearby:loc:${userId}`;
+    const value = `${place.latitude},${place.longitude}`;
+    if ((await this.app.kv.get(key)) === value) return;
     const row = { user_id: userId, lat: place.latitude, lng: place.longitude, updated_ms: this.app.clock.now() };
     await this.app.db('nearby_user_locations').insert(row).onConflict('user_id').merge(['lat', 'lng', 'updated_ms']);
+    await this.app.kv.set(key, value, { ttlMs: REMEMBER_TTL_MS });
   }
 
   private async present(page: Array<{ id: number; distance: number }>): Promise<Post[]> {
