@@ -1,7 +1,7 @@
 import type { AppContext } from '../../../context';
 import { refuse } from '../../../core/errors';
 import type { Knex } from '../../../storage/db';
-import { insertId } from '../../../storage/db';
+import { insertId, transaction } from '../../../storage/db';
 import { paginate, type Page } from '../../../platform/paging';
 import { centsToYuan, yuanToCents } from '../../../platform/wallet/money';
 import { nearbyErrors } from '../errors';
@@ -133,7 +133,7 @@ export class NearbyItemService {
 
   async add(fields: ItemFields): Promise<{ item_id: string }> {
     const now = this.app.clock.now();
-    const id = await this.app.db.transaction(async (trx) => {
+    const id = await transaction(this.app.db, async (trx) => {
       const itemId = await insertId(trx('nearby_items').insert({ ...columns(fields), created_ms: now, updated_ms: now }));
       await this.writeTags(trx, itemId, fields.name);
       return itemId;
@@ -144,7 +144,7 @@ export class NearbyItemService {
   async edit(itemId: string, fields: Partial<ItemFields>): Promise<void> {
     const changes = columns(fields);
     if (Object.keys(changes).length === 0) throw refuse('nothing to change: send at least one field');
-    await this.app.db.transaction(async (trx) => {
+    await transaction(this.app.db, async (trx) => {
       const row = await this.find(itemId, trx);
       if (!row) throw nearbyErrors.itemNotFound();
       await trx('nearby_items').where({ id: row.id }).update({ ...changes, updated_ms: this.app.clock.now() });
@@ -155,7 +155,7 @@ export class NearbyItemService {
 
   /** `tags.item`: re-extracts the tags of each item from its name; every id must exist. */
   async retag(ids: string[]): Promise<void> {
-    await this.app.db.transaction(async (trx) => {
+    await transaction(this.app.db, async (trx) => {
       for (const id of ids) {
         const row = /^\d{1,10}$/.test(id) ? await this.find(id, trx) : undefined;
         if (!row) throw nearbyErrors.itemNotFound(id);

@@ -1,5 +1,5 @@
 import type { AppContext } from '../../../context';
-import { insertId } from '../../../storage/db';
+import { insertId, transaction } from '../../../storage/db';
 import { nearbyErrors } from '../errors';
 import { nearbyActionService } from './actions';
 import { boundingBox, haversineMetres } from './geo';
@@ -59,7 +59,7 @@ export class NearbyPostService {
     const item = params.item_id ? await this.app.use(nearbyItemService).require(params.item_id) : undefined;
     const place = await this.placeOf(userId, params);
     const now = this.app.clock.now();
-    const id = await this.app.db.transaction(async (trx) => {
+    const id = await transaction(this.app.db, async (trx) => {
       const postId = await insertId(
         trx('nearby_posts').insert({
           user_id: userId,

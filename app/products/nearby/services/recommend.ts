@@ -1,4 +1,5 @@
 import type { AppContext } from '../../../context';
+import { transaction } from '../../../storage/db';
 import { ACTION_WEIGHTS, decay, nearbyActionService, type ActionRow } from './actions';
 import { ITEM_ON_SALE, nearbyItemService, presentRcmdItem, type ItemRow, type RcmdItem } from './items';
 
@@ -78,7 +79,7 @@ export class NearbyRecommender {
         .slice(0, NEIGHBOURS_PER_ITEM);
       for (const s of scored) rows.push({ item_id: i, similar_item_id: s.id, score: s.score, updated_ms: now });
     }
-    await this.app.db.transaction(async (trx) => {
+    await transaction(this.app.db, async (trx) => {
       await trx('nearby_item_similarity').delete();
       for (let k = 0; k < rows.length; k += 500) await trx('nearby_item_similarity').insert(rows.slice(k, k + 500));
     });
