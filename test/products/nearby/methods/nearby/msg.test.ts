@@ -1,16 +1,7 @@
 import { expect } from 'chai';
+import type { Msg } from '../../../../../app/products/nearby/services/messages';
 import { ADMIN_ID, ok, refused, useNearbyServer, type Resident } from '../../helpers';
 
-interface Msg {
-  msg_id: number;
-  type: string;
-  subtype: string;
-  title: string;
-  content: string;
-  add_time: number;
-  status: boolean;
-  extra: string;
-}
 interface Listed {
   num: number;
   list: Msg[];
