@@ -94,13 +94,17 @@ export class JobRunner {
       const slot = Math.floor(this.app.clock.now() / job.everyMs);
       if (this.seenSlot.get(job.name) === slot) continue;
       this.seenSlot.set(job.name, slot);
+      let claimed: boolean;
       try {
-        if (!(await this.app.kv.set(slotKey(job.name, slot), this.holder, { ttlMs: job.everyMs, onlyIfAbsent: true }))) continue;
-        const run = await this.runLeased(job, 'schedule');
-        if (run) runs.push(run);
-      } catch {
-        // Logged by runLeased (or the KV store is away: the next tick tries the next slot).
+        claimed = await this.app.kv.set(slotKey(job.name, slot), this.holder, { ttlMs: job.everyMs, onlyIfAbsent: true });
+      } catch (err) {
+        // The KV store is away: nobody can know whether another process ran it, so this slot is skipped.
+        this.app.logger.warn({ job: job.name, err }, 'job slot not claimed');
+        continue;
       }
+      if (!claimed) continue;
+      const run = await this.runLeased(job, 'schedule').catch(() => null); // a failure is logged by runLeased
+      if (run) runs.push(run);
     }
     return runs;
   }

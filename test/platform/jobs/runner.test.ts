@@ -173,6 +173,20 @@ describe('platform jobs: once across workers, under a lease in the KV store', ()
     expect(captured.lines.at(-1)).to.include({ msg: 'job ran', job: 'test.bad', trigger: 'demand' });
   });
 
+  it('skips a slot, logging why, while the KV store is away (no one could know whether another process ran it)', async () => {
+    const { job, state } = countingJob('test.kvdown');
+    const away = new MemoryKvStore(server.clock);
+    away.set = async () => {
+      throw new Error('connect ECONNREFUSED');
+    };
+    const app = new AppContext(server.config, server.app.db, away, server.clock, captured.logger);
+    captured.lines.length = 0;
+    expect(await new JobRunner(app, [job]).tick()).to.deep.equal([]);
+    expect(state.runs).to.equal(0);
+    expect(captured.lines.map((l) => [l.msg, l.job])).to.deep.equal([['job slot not claimed', 'test.kvdown']]);
+    await away.close();
+  });
+
   it('refuses an unknown job by name', async () => {
     const { runner } = worker([]);
     const err = await rejectionOf(runner.run('show.nothing'));
