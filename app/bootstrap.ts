@@ -10,7 +10,7 @@ import { createDb } from './storage/db';
 import { createKvStore, type KvStore } from './storage/kv';
 import type { RedisTimeouts } from './storage/kv/redis';
 import { trackCalls } from './transport/drain';
-import { createHttpApp } from './transport/http';
+import { answerClientErrors, createHttpApp } from './transport/http';
 import { extraGetRoutes } from './transport/routes';
 import type http from 'node:http';
 
@@ -61,6 +61,7 @@ export async function startServer(app: AppContext, registry: MethodRegistry = di
     server.once('listening', resolve);
     server.once('error', reject);
   });
+  answerClientErrors(server);
   // Slow-loris and idle-connection limits: a client may not hold a socket open for free.
   server.headersTimeout = 10_000;
   server.requestTimeout = 30_000;

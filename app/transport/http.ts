@@ -1,7 +1,9 @@
 import crypto from 'node:crypto';
 import fs from 'node:fs';
+import type http from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
+import type { Duplex } from 'node:stream';
 import Koa from 'koa';
 import { koaBody } from 'koa-body';
 import type { AppContext } from '../context';
@@ -24,6 +26,8 @@ export interface GetRoute {
 }
 
 const REQUEST_ID = /^[\w.-]{8,64}$/;
+/** Parts of a multipart body besides its files; past this the body is refused 413 (README "Limits"). */
+export const MAX_MULTIPART_FIELDS = 1000;
 const JSON_TYPE = 'application/json; charset=utf-8';
 
 function httpStatusOf(err: unknown): number | undefined {
@@ -116,8 +120,13 @@ export function createHttpApp(app: AppContext, registry: MethodRegistry, extraRo
       maxFiles: 4,
       maxFileSize: http.uploadLimitBytes,
       maxTotalFileSize: http.uploadLimitBytes,
-      maxFields: 20,
+      // Fields besides data and sign are ignored (protocol §1), so a form may carry many; their bytes are
+      // bounded by maxFieldsSize, and the count only bounds the per-part bookkeeping.
+      maxFields: MAX_MULTIPART_FIELDS,
       maxFieldsSize: http.bodyLimitBytes,
+      // An empty part is a file the method judges ("not an image"), not a broken body that loses data and sign.
+      allowEmptyFiles: true,
+      minFileSize: 0,
       keepExtensions: false,
     },
   });
@@ -214,4 +223,26 @@ export function createHttpApp(app: AppContext, registry: MethodRegistry, extraRo
     }
   });
   return koa;
+}
+
+/** Node's own answers for the request errors it detects itself: status, reason phrase, our msg. */
+const CLIENT_ERRORS: Record<string, [number, string, string]> = {
+  HPE_HEADER_OVERFLOW: [431, 'Request Header Fields Too Large', 'request headers too large'],
+  ERR_HTTP_REQUEST_TIMEOUT: [408, 'Request Timeout', 'request timeout'],
+};
+
+/**
+ * Requests Node refuses before koa sees them (headers over `--max-http-header-size`, 16 KiB by default;
+ * a malformed request line) get a JSON body like every other refusal, instead of Node's bare status line.
+ */
+export function answerClientErrors(server: http.Server): void {
+  server.on('clientError', (err: NodeJS.ErrnoException, socket: Duplex) => {
+    if (!socket.writable || err.code === 'ECONNRESET') {
+      socket.destroy();
+      return;
+    }
+    const [status, reason, msg] = CLIENT_ERRORS[err.code ?? ''] ?? [400, 'Bad Request', 'bad request'];
+    const text = JSON.stringify({ code: status, msg });
+    socket.end(`HTTP/1.1 ${status} ${reason}\r\nContent-Type: ${JSON_TYPE}\r\nContent-Length: ${Buffer.byteLength(text)}\r\nConnection: close\r\n\r\n${text}`);
+  });
 }

@@ -1,6 +1,7 @@
 import http from 'node:http';
 import { expect } from 'chai';
 import { signData } from '../../app/protocol/signature';
+import { MAX_MULTIPART_FIELDS } from '../../app/transport/http';
 import { startTestServer, type TestClient, type TestServer } from '../helpers/harness';
 import { logCapture } from '../helpers/logs';
 import { probeMethods } from '../helpers/probes';
@@ -71,6 +72,34 @@ describe('transport: HTTP around the protocol', () => {
     const answer = await client.call('probe.echo', { text: '多部分' }, { files: [{ field: 'other', name: 'a.txt', type: 'text/plain', bytes: new TextEncoder().encode('x') }] });
     expect(answer.code).to.equal(200);
     expect(answer.data).to.include({ text: '多部分' });
+  });
+
+  it(`a multipart call with many other fields is verified, the others ignored (protocol §1; ${MAX_MULTIPART_FIELDS} parts at most)`, async () => {
+    const data = client.buildData('probe.echo', { text: 'fields' });
+    const form = new FormData();
+    form.append('data', data);
+    form.append('sign', signData(data, client.secret));
+    for (let i = 0; i < 50; i++) form.append(`extra_${i}`, String(i));
+    const answer = (await (await fetch(`${server.url}/`, { method: 'POST', body: form })).json()) as { code: number; data: { text: string } };
+    expect(answer.code).to.equal(200);
+    expect(answer.data.text).to.equal('fields');
+  });
+
+  it("headers over Node's limit → 431 with a JSON body like every other refusal", async () => {
+    const { hostname, port } = new URL(server.url);
+    const answer = await new Promise<{ status: number; type: string | undefined; body: string }>((resolve, reject) => {
+      const req = http.request({ hostname, port, path: '/', method: 'POST', headers: { 'x-padding': 'a'.repeat(32 * 1024) } }, (res) => {
+        let body = '';
+        res.setEncoding('utf8');
+        res.on('data', (chunk: string) => (body += chunk));
+        res.on('end', () => resolve({ status: res.statusCode ?? 0, type: res.headers['content-type'], body }));
+      });
+      req.on('error', reject);
+      req.end();
+    });
+    expect(answer.status).to.equal(431);
+    expect(answer.type).to.equal('application/json; charset=utf-8');
+    expect(JSON.parse(answer.body)).to.deep.equal({ code: 431, msg: 'request headers too large' });
   });
 
   it('a JSON body {data, sign} is accepted; data must still be the signed string', async () => {

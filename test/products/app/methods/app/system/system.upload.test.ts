@@ -77,6 +77,13 @@ describe('system.upload', () => {
     }
   });
 
+  it('an empty image part is judged like any other file: 503 not an image, nothing kept', async () => {
+    const rowsBefore = await rowCount();
+    const answer = await app.call('system.upload', {}, { token: user.token, files: [imagePart(new Uint8Array(0))] });
+    expect(answer).to.deep.equal({ code: 503, msg: 'the file is not a JPEG, PNG, GIF or WebP image' });
+    expect(await rowCount()).to.equal(rowsBefore);
+  });
+
   it('answers 503 "no file" without an image part, also when the file comes under another name', async () => {
     const none = await app.call('system.upload', {}, { token: user.token });
     expect(none).to.include({ code: 503 });
