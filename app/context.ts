@@ -39,6 +39,19 @@ export class AppContext {
     this.closers.push(fn);
   }
 
+  /**
+   * Runs `flush` every `everyMs` without keeping the process alive, and once more when the context
+   * closes: for services that count in process and share their counts through the KV store.
+   */
+  flushEvery(everyMs: number, flush: () => Promise<void>): void {
+    const timer = setInterval(() => void flush(), everyMs);
+    timer.unref();
+    this.onClose(async () => {
+      clearInterval(timer);
+      await flush();
+    });
+  }
+
   async close(): Promise<void> {
     for (const fn of this.closers.splice(0)) await fn();
     await this.kv.close();

@@ -17,16 +17,10 @@ const MAX_PENDING_ADDRESSES = 10_000;
 export class AbuseGuard {
   /** Bad signatures per IP seen by this process since its last flush. */
   private readonly pendingSignatures = new Map<string, number>();
-  private readonly timer: NodeJS.Timeout;
   private flushing: Promise<void> | null = null;
 
   constructor(private readonly app: AppContext) {
-    this.timer = setInterval(() => void this.flushSignatures(), FLUSH_EVERY_MS);
-    this.timer.unref();
-    app.onClose(async () => {
-      clearInterval(this.timer);
-      await this.flushSignatures();
-    });
+    app.flushEvery(FLUSH_EVERY_MS, () => this.flushSignatures());
   }
 
   private counterKey(ip: string): string {

@@ -20,16 +20,10 @@ const MAX_BUCKETS = 100_000;
  */
 export class RateLimiter {
   private readonly buckets = new Map<string, Bucket>();
-  private readonly timer: NodeJS.Timeout;
   private flushing: Promise<void> | null = null;
 
   constructor(private readonly app: AppContext) {
-    this.timer = setInterval(() => void this.flush(), FLUSH_EVERY_MS);
-    this.timer.unref();
-    app.onClose(async () => {
-      clearInterval(this.timer);
-      await this.flush();
-    });
+    app.flushEvery(FLUSH_EVERY_MS, () => this.flush());
   }
 
   /** Counts one call; answers 0 when within the limit, else the seconds until the minute ends. */
