@@ -1,4 +1,5 @@
 import http from 'node:http';
+import net from 'node:net';
 import { expect } from 'chai';
 import { signData } from '../../app/protocol/signature';
 import { MAX_MULTIPART_FIELDS } from '../../app/transport/http';
@@ -86,17 +87,20 @@ describe('transport: HTTP around the protocol', () => {
   });
 
   it("headers over Node's limit → 431 with a JSON body like every other refusal", async () => {
+    // A raw socket: what reaches the wire is exactly this, whatever agent or interceptor the suite installs.
     const { hostname, port } = new URL(server.url);
-    const answer = await new Promise<{ status: number; type: string | undefined; body: string }>((resolve, reject) => {
-      const req = http.request({ hostname, port, path: '/', method: 'POST', headers: { 'x-padding': 'a'.repeat(32 * 1024) } }, (res) => {
-        let body = '';
-        res.setEncoding('utf8');
-        res.on('data', (chunk: string) => (body += chunk));
-        res.on('end', () => resolve({ status: res.statusCode ?? 0, type: res.headers['content-type'], body }));
+    const raw = await new Promise<string>((resolve, reject) => {
+      const socket = net.connect(Number(port), hostname, () => {
+        socket.write(`POST / HTTP/1.1\r\nHost: ${hostname}\r\nX-Padding: ${'a'.repeat(32 * 1024)}\r\nContent-Length: 0\r\n\r\n`);
       });
-      req.on('error', reject);
-      req.end();
+      let received = '';
+      socket.setEncoding('utf8');
+      socket.on('data', (chunk: string) => (received += chunk));
+      socket.on('end', () => resolve(received));
+      socket.on('error', reject);
     });
+    const [head, body] = raw.split('\r\n\r\n');
+    const answer = { status: Number(head.split(' ')[1]), type: /^content-type: (.*)$/im.exec(head)?.[1], body };
     expect(answer.status).to.equal(431);
     expect(answer.type).to.equal('application/json; charset=utf-8');
     expect(JSON.parse(answer.body)).to.deep.equal({ code: 431, msg: 'request headers too large' });
