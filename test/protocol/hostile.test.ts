@@ -1,6 +1,6 @@
 import { expect } from 'chai';
 import fc from 'fast-check';
-import type { ApiType } from '../../app/core/caller';
+import { API_TYPES, type ApiType } from '../../app/core/caller';
 import { seedDemoData } from '../../app/platform/demo';
 import { sessionService } from '../../app/platform/sessions/sessions';
 import { signData } from '../../app/sdk/client';
@@ -227,8 +227,8 @@ describe('hostile input across every registered method (property-based, fast-che
     // Demo rows (members, orders, goods, content) give ids 1, 2, 3 something to find: calls reach the handlers.
     await seedDemoData(server.app);
     const demoMember = (await server.app.db('users').where({ mobile: '13800138000' }).first('id')) as { id: number };
+    for (const apiType of API_TYPES) clients.set(apiType, await server.client(apiType));
     for (const namespace of new Set(methods.map((m) => m.namespace))) {
-      clients.set(namespace, await server.client(namespace as ApiType));
       userIds.set(namespace, namespace === 'app' ? demoMember.id : (await createTestUser(server, { apiType: namespace as ApiType })).id);
       await openSession(namespace);
     }
@@ -297,11 +297,13 @@ describe('hostile input across every registered method (property-based, fast-che
           fixedOverrides: fc.array(fc.tuple(fc.constantFrom(...FIXED), hostile), { maxLength: 2 }),
           withToken: fc.boolean(),
           json: fc.boolean(),
+          /** Now and then signed by an appid of another api type (every type, those without methods too). */
+          signer: fc.option(fc.constantFrom(...API_TYPES), { freq: 5 }),
         }),
       );
     await fc.assert(
-      fc.asyncProperty(call, async ({ method, base, params, fixedOverrides, withToken, json }) => {
-        const client = clients.get(method.namespace)!;
+      fc.asyncProperty(call, async ({ method, base, params, fixedOverrides, withToken, json, signer }) => {
+        const client = clients.get(signer ?? method.namespace)!;
         const token = tokens.get(method.namespace)!;
         const fixed: Array<[string, Hostile]> = [
           ['method', method.name],
