@@ -1,0 +1,70 @@
+import Joi from 'joi';
+import { idField } from '../../core/fields';
+import { pageParam } from '../../platform/paging';
+import { yuanField } from '../../platform/wallet/fields';
+
+/** PG: `page?:int=1`, `count?:int=20 [1..100]`. */
+export const pagingFields = () => ({
+  page: pageParam,
+  count: Joi.number().integer().min(1).max(100).default(20),
+});
+
+export interface Paging {
+  page: number;
+  count: number;
+}
+
+export type SortDirection = 'asc' | 'desc';
+/** A parsed ORD: [column, direction] pairs, columns taken only from the whitelist's values. */
+export type SortOrder = Array<[string, SortDirection]>;
+
+const ORDER_TERM = /^([A-Za-z_]{1,40})(?:\s+(ASC|DESC))?$/i;
+
+/**
+ * ORD (catalog conventions, decision 7): up to 3 comma-separated `field ASC|DESC` with the field one of
+ * the answer row's own keys. The client's text is only matched against `columns`; what reaches SQL is
+ * the whitelist's own column name and a fixed direction, never a byte the client sent.
+ */
+export const orderField = (columns: Readonly<Record<string, string>>) =>
+  Joi.string()
+    .trim()
+    .max(200)
+    .allow('')
+    .custom((text: string, helpers) => {
+      if (text === '') return [];
+      const terms = text.split(',').map((t) => t.trim());
+      if (terms.length > 3) return helpers.error('order.terms');
+      const order: SortOrder = [];
+      for (const term of terms) {
+        const match = ORDER_TERM.exec(term);
+        const column = match && Object.hasOwn(columns, match[1].toLowerCase()) ? columns[match[1].toLowerCase()] : undefined;
+        if (!match || !column) return helpers.error('order.term', { term: term.slice(0, 40) });
+        if (order.some(([c]) => c === column)) return helpers.error('order.repeated');
+        order.push([column, (match[2]?.toLowerCase() ?? 'asc') as SortDirection]);
+      }
+      return order;
+    })
+    .messages({
+      'order.terms': '{{#label}} takes at most 3 fields',
+      'order.term': `{{#label}} must be "field ASC|DESC" with field one of ${Object.keys(columns).join(', ')}`,
+      'order.repeated': '{{#label}} names a field twice',
+    });
+
+/** A price in yuan: 0.01..99999.99 with at most two decimals. */
+export const priceField = () => yuanField(9_999_999);
+
+/** A client's price claim (purchase.apply): any amount with two decimals, compared with ours. */
+export const priceClaimField = () => yuanField();
+
+export const shopIdField = () => idField();
+export const productIdField = () => idField();
+
+/** `purchase_id`: 17 digits (decision 11). */
+export const purchaseIdField = () =>
+  Joi.string().trim().pattern(/^\d{17}$/).messages({ 'string.pattern.base': '{{#label}} must be 17 digits' });
+
+/** An image parameter: a file id or a URL of ours (resolved by the file service), bounded. */
+export const picRefField = (max: number) => Joi.alternatives().try(idField(), Joi.string().trim().max(max).allow(''));
+
+/** `|`-separated keywords or tags. */
+export const keywordsField = (max: number) => Joi.string().trim().max(max).allow('');

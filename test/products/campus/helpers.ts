@@ -1,0 +1,60 @@
+import { expect } from 'chai';
+import type { ApiAnswer } from '../../../app/sdk/client';
+import { walletService } from '../../../app/platform/wallet/wallet';
+import { startTestServer, type TestClient, type TestServer } from '../../helpers/harness';
+import { createTestUser, type TestUser } from '../../helpers/users';
+
+export interface CampusFixture {
+  server: TestServer;
+  /** Signs with a `campus` appid. */
+  campus: TestClient;
+  admin: TestClient;
+  /** A new student with a campus session and `yuan` in the wallet. */
+  student(yuan?: number): Promise<TestUser>;
+  /** A signed campus call as `user`. */
+  as(user: TestUser): <T = unknown>(method: string, params?: Record<string, unknown>) => Promise<ApiAnswer<T>>;
+  /** The wallet balance in cents. */
+  balance(user: TestUser): Promise<number>;
+}
+
+/** This file's server (before/after hooks) with a campus and an admin client. */
+export function useCampusServer(): CampusFixture {
+  const fixture = {} as CampusFixture;
+  before(async () => {
+    fixture.server = await startTestServer();
+    fixture.campus = await fixture.server.client('campus');
+    fixture.admin = await fixture.server.client('admin');
+  });
+  after(() => fixture.server.stop());
+  fixture.student = async (yuan = 0) => {
+    const user = await createTestUser(fixture.server, { apiType: 'campus' });
+    if (yuan > 0) await fixture.server.app.use(walletService).credit({ userId: user.id, cents: Math.round(yuan * 100), reason: '充值' });
+    return user;
+  };
+  fixture.as = (user) => (method, params = {}) => fixture.campus.call(method, params, { token: user.token });
+  fixture.balance = (user) => fixture.server.app.use(walletService).balance(user.id);
+  return fixture;
+}
+
+/** Asserts a 503 whose message matches `pattern`. */
+export function refusedWith(answer: ApiAnswer, pattern: RegExp): void {
+  expect(answer.code, answer.msg).to.equal(503);
+  expect(answer.msg).to.match(pattern);
+}
+
+export function okData<T>(answer: ApiAnswer<T>): T {
+  expect(answer.code, answer.msg).to.equal(200);
+  return answer.data as T;
+}
+
+export const TIME = /^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}$/;
+
+/** A shop of `owner` with one product on sale at `price` yuan; answers their ids. */
+export async function shopWithProduct(f: CampusFixture, owner: TestUser, price = 10.5, extra: Record<string, unknown> = {}): Promise<{ shopId: number; productId: number }> {
+  const call = f.as(owner);
+  const { shop_id: shopId } = okData(await call<{ shop_id: number }>('shop.create', { shop_name: `shop ${owner.id} ${Math.random().toString(36).slice(2, 8)}` }));
+  const { product_id: productId } = okData(
+    await call<{ product_id: number }>('product.create', { shop_id: shopId, product_name: 'notebook', product_price: price, product_status: 1, product_key: 'paper|book', ...extra }),
+  );
+  return { shopId, productId };
+}
