@@ -35,6 +35,7 @@ export const defaults: AppConfig = {
   demo: { seedOnStart: true },
   serverSecret: '',
   districts: { provinces: [] },
+  captcha: { outboxFile: 'data/captcha-outbox.jsonl' },
   sms: {
     driver: 'outbox',
     outboxFile: 'data/sms-outbox.jsonl',

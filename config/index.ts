@@ -78,6 +78,7 @@ function fromEnvironment(env: NodeJS.ProcessEnv): DeepPartial<AppConfig> {
     demo: { seedOnStart: bool('DEMO_SEED', env) },
     serverSecret: str('SERVER_SECRET', env),
     districts: { provinces: list('DISTRICT_PROVINCES', env) },
+    captcha: { outboxFile: str('CAPTCHA_OUTBOX', env) },
     sms: {
       driver: str('SMS_DRIVER', env) as AppConfig['sms']['driver'] | undefined,
       outboxFile: str('SMS_OUTBOX', env),

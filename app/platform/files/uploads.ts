@@ -202,6 +202,15 @@ export class UploadService {
     return { file_id: row.file_id, url: urls.image_url, relative_url: urls.relative_image_url };
   }
 
+  /** The live file stored under `name` in `category` (campus pic.get), or null. */
+  async named(category: FileCategory, name: string): Promise<(ResolvedFile & { owner: FileOwner }) | null> {
+    if (!NAME.test(name)) return null;
+    const row = (await this.app.db('files').where({ category, name, status: FileStatus.LIVE }).first('file_id', 'owner_type', 'owner_id', 'path')) as FileRow | undefined;
+    if (!row?.path) return null;
+    const urls = this.urlsOf(row.path);
+    return { file_id: row.file_id, url: urls.image_url, relative_url: urls.relative_image_url, owner: { type: row.owner_type as OwnerTypeValue, id: row.owner_id } };
+  }
+
   /** `resolve` for a list (article images): absolute URLs in the given order. */
   async resolveUrls(refs: readonly unknown[], options: ResolveOptions = {}): Promise<string[]> {
     const label = options.label ?? 'images';

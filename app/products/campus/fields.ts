@@ -2,6 +2,7 @@ import Joi from 'joi';
 import { idField } from '../../core/fields';
 import { pageParam } from '../../platform/paging';
 import { yuanField } from '../../platform/wallet/fields';
+import { PICTURE_BODY_LIMIT_BYTES, PICTURE_SOURCES } from './services/pictures';
 
 /** PG: `page?:int=1`, `count?:int=20 [1..100]`. */
 export const pagingFields = () => ({
@@ -68,3 +69,18 @@ export const picRefField = (max: number) => Joi.alternatives().try(idField(), Jo
 
 /** `|`-separated keywords or tags. */
 export const keywordsField = (max: number) => Joi.string().trim().max(max).allow('');
+
+/** An image captcha proof: MD5(lowercase code + rand), 32 hex. */
+export const captchaProofField = () =>
+  Joi.string().trim().lowercase().pattern(/^[0-9a-f]{32}$/).messages({ 'string.pattern.base': '{{#label}} must be 32 hex characters (MD5 of code + rand)' });
+
+/** pic.upload / pic.get `from`. */
+export const pictureSourceField = () =>
+  Joi.string().trim().valid(...Object.keys(PICTURE_SOURCES)).messages({ 'any.only': '{{#label}} must be property, shop, product or portrait' });
+
+/** A picture's name: 1–64 letters, digits, `_` or `-`. */
+export const pictureNameField = () =>
+  Joi.string().trim().pattern(/^[A-Za-z0-9_-]{1,64}$/).messages({ 'string.pattern.base': '{{#label}} must be 1–64 letters, digits, "_" or "-"' });
+
+/** The base64 text of a picture; the file service checks size, alphabet and content. */
+export const base64PictureField = () => Joi.string().max(PICTURE_BODY_LIMIT_BYTES);

@@ -1,4 +1,7 @@
 import { expect } from 'chai';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import type { ApiAnswer } from '../../../app/sdk/client';
 import { walletService } from '../../../app/platform/wallet/wallet';
 import { startTestServer, type TestClient, type TestServer } from '../../helpers/harness';
@@ -15,17 +18,29 @@ export interface CampusFixture {
   as(user: TestUser): <T = unknown>(method: string, params?: Record<string, unknown>) => Promise<ApiAnswer<T>>;
   /** The wallet balance in cents. */
   balance(user: TestUser): Promise<number>;
+  /** The text of the captcha issued with `rand`, from this server's CAPTCHA_OUTBOX. */
+  captchaCode(rand: string): string;
 }
 
 /** This file's server (before/after hooks) with a campus and an admin client. */
 export function useCampusServer(): CampusFixture {
   const fixture = {} as CampusFixture;
+  const outbox = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'campus-captcha-')), 'captcha-outbox.jsonl');
   before(async () => {
-    fixture.server = await startTestServer();
+    fixture.server = await startTestServer({ captcha: { outboxFile: outbox } });
     fixture.campus = await fixture.server.client('campus');
     fixture.admin = await fixture.server.client('admin');
   });
-  after(() => fixture.server.stop());
+  after(async () => {
+    await fixture.server.stop();
+    fs.rmSync(path.dirname(outbox), { recursive: true, force: true });
+  });
+  fixture.captchaCode = (rand) => {
+    const lines = fs.readFileSync(outbox, 'utf8').trim().split('\n').map((l) => JSON.parse(l) as { rand: string; code: string; time: string });
+    const found = lines.reverse().find((l) => l.rand === rand);
+    if (!found) throw new Error(`no captcha with rand ${rand} in the outbox`);
+    return found.code;
+  };
   fixture.student = async (yuan = 0) => {
     const user = await createTestUser(fixture.server, { apiType: 'campus' });
     if (yuan > 0) await fixture.server.app.use(walletService).credit({ userId: user.id, cents: Math.round(yuan * 100), reason: '充值' });
