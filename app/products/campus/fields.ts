@@ -1,5 +1,6 @@
 import Joi from 'joi';
 import { idField } from '../../core/fields';
+import { parseShanghaiTime } from '../../core/time';
 import { pageParam } from '../../platform/paging';
 import { yuanField } from '../../platform/wallet/fields';
 import { PICTURE_BODY_LIMIT_BYTES, PICTURE_SOURCES } from './services/pictures';
@@ -84,3 +85,45 @@ export const pictureNameField = () =>
 
 /** The base64 text of a picture; the file service checks size, alphabet and content. */
 export const base64PictureField = () => Joi.string().max(PICTURE_BODY_LIMIT_BYTES);
+
+/** "YYYY-MM-DD HH:MM:SS" (Asia/Shanghai) → unix seconds; '' → null where `emptyOk` (the catalogue's ∅ok). */
+export const datetimeField = () =>
+  Joi.string()
+    .trim()
+    .allow('')
+    .custom((text: string, helpers) => {
+      if (text === '') return null;
+      const seconds = /^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}$/.test(text) ? parseShanghaiTime(text) : null;
+      return seconds === null || seconds < 0 ? helpers.error('datetime.base') : seconds;
+    })
+    .messages({ 'datetime.base': '{{#label}} must be a time "YYYY-MM-DD HH:MM:SS"' });
+
+/** Property type: 1 lost notice, 2 found notice. */
+export const propertyTypeField = () => Joi.number().integer().valid(1, 2).messages({ 'any.only': 'type must be 1 or 2', 'number.base': 'type must be 1 or 2' });
+
+const optionalText = (max: number) => Joi.string().trim().max(max).allow('');
+
+/** The Property fields a client may write (property.add requires some of them; update takes any). */
+export const propertyFields = () => ({
+  type: propertyTypeField(),
+  state: Joi.number().integer().valid(0, 1),
+  lab: Joi.string().trim().min(1).max(50),
+  title: Joi.string().trim().min(1).max(20),
+  content: Joi.string().trim().min(1).max(500),
+  occurrence_time: datetimeField(),
+  user_name: Joi.string().trim().min(1).max(10),
+  user_phone: optionalText(15),
+  user_qq: optionalText(15),
+  pic_num: Joi.number().integer().min(0).max(3),
+  pic_url1: picRefField(1024),
+  pic_url2: picRefField(1024),
+  pic_url3: picRefField(1024),
+});
+
+/** The finder's side, set by property.update only. */
+export const propertyFinderFields = () => ({
+  user2_id: optionalText(15),
+  user2_name: optionalText(10),
+  user2_phone: optionalText(15),
+  user2_qq: optionalText(15),
+});

@@ -3,6 +3,7 @@ import type { AppContext } from '../../../context';
 import type { FileCategory } from '../../../platform/files/categories';
 import { decodeBase64, OwnerType, uploadService } from '../../../platform/files/uploads';
 import { userDirectory } from '../../../platform/identity/users';
+import { encodePng } from '../../../platform/verify/captcha/png';
 import { campusRefusals } from '../errors';
 
 /** Campus pictures are at most 1024 KB decoded. */
@@ -14,8 +15,22 @@ export const PICTURE_BODY_LIMIT_BYTES = Math.ceil((PICTURE_MAX_BYTES * 4) / 3) +
 export const PICTURE_SOURCES = { property: 'property', shop: 'shop', product: 'product', portrait: 'avatar' } as const satisfies Record<string, FileCategory>;
 export type PictureSource = keyof typeof PICTURE_SOURCES;
 
-/** The default avatar (reference data, app/products/campus/reference/defaultAvatar.ts). */
+/** The default avatar's file name: made on the first portrait.get that needs it. */
 export const DEFAULT_AVATAR_NAME = 'campus_default_avatar';
+
+/** A 64 × 64 grey silhouette. */
+function silhouette(): Buffer {
+  const size = 64;
+  const rgb = new Uint8Array(size * size * 3).fill(225);
+  for (let y = 0; y < size; y++) {
+    for (let x = 0; x < size; x++) {
+      const head = (x - 32) ** 2 + (y - 24) ** 2 <= 12 ** 2;
+      const body = (x - 32) ** 2 / 22 ** 2 + (y - 64) ** 2 / 22 ** 2 <= 1;
+      if (head || body) rgb.fill(160, (y * size + x) * 3, (y * size + x) * 3 + 3);
+    }
+  }
+  return encodePng(size, size, rgb);
+}
 
 const avatarName = (userId: number) => `campus_user_${userId}`;
 const md5 = (bytes: Buffer) => crypto.createHash('md5').update(bytes).digest('hex');
@@ -57,8 +72,21 @@ export class PictureService {
   async portrait(userId: number): Promise<{ url: string }> {
     const user = await this.app.use(userDirectory).byId(userId);
     if (user?.headimg) return { url: user.headimg };
-    const fallback = await this.app.use(uploadService).named('avatar', DEFAULT_AVATAR_NAME);
-    return { url: fallback?.url ?? '' };
+    return { url: await this.defaultAvatar() };
+  }
+
+  private async defaultAvatar(): Promise<string> {
+    const files = this.app.use(uploadService);
+    const existing = await files.named('avatar', DEFAULT_AVATAR_NAME);
+    if (existing) return existing.url;
+    try {
+      return (await files.storeBase64(silhouette().toString('base64'), { type: OwnerType.ADMIN, id: 0 }, { category: 'avatar', name: DEFAULT_AVATAR_NAME })).image_url;
+    } catch (err) {
+      // A parallel first call stored it a moment ago.
+      const stored = await files.named('avatar', DEFAULT_AVATAR_NAME);
+      if (stored) return stored.url;
+      throw err;
+    }
   }
 }
 
