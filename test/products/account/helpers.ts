@@ -10,6 +10,7 @@ import { ACCESS_TTL_MS, REFRESH_TTL_MS } from '../../../app/products/account/ser
 import { refreshTokenService } from '../../../app/platform/sessions/refreshTokens';
 import type { ApiAnswer } from '../../../app/sdk/client';
 import { asAdmin } from '../../helpers/admin';
+import { outboxLines } from '../../helpers/sms';
 import { startTestServer, type TestClient, type TestServer } from '../../helpers/harness';
 import { uniqueMobile } from '../../helpers/users';
 
@@ -39,10 +40,7 @@ export function useAccountServer(overrides: DeepPartial<AppConfig> = {}): Accoun
   const fixture = {} as AccountFixture;
   const scratch = fs.mkdtempSync(path.join(os.tmpdir(), 'account-push-'));
   const outbox = path.join(scratch, 'push-outbox.jsonl');
-  fixture.pushOutbox = () =>
-    fs.existsSync(outbox)
-      ? fs.readFileSync(outbox, 'utf8').split('\n').filter((line) => line.trim() !== '').map((line) => JSON.parse(line) as PushLine)
-      : [];
+  fixture.pushOutbox = () => outboxLines<PushLine>(outbox);
   before(async () => {
     fixture.server = await startTestServer(deepMerge<DeepPartial<AppConfig>>({ push: { outboxFile: outbox } }, overrides));
     fixture.account = await fixture.server.client('account', { platform: 2 });

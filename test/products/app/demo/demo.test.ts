@@ -30,7 +30,7 @@ describe('demo data on first start', () => {
   after(() => server.stop());
 
   it('records a marker per product, and a second start creates nothing and duplicates nothing', async () => {
-    expect((await server.app.db('demo_seeds').select('product')).map((r) => r.product)).to.include.members(['app', 'nearby']);
+    expect((await server.app.db('demo_seeds').select('product')).map((r) => r.product)).to.include.members(['account', 'app', 'nearby']);
     const tables = ['users', 'user_addresses', 'goods', 'news', 'api_auth'];
     const before = await Promise.all(tables.map((t) => count(server, t)));
     expect(await seedDemoData(server.app)).to.deep.equal([]);
