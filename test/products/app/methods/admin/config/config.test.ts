@@ -25,12 +25,18 @@ describe('admin config.set / config.list', () => {
     expect(page.list[0]).to.include({ cfg_key: 'SITE_NAME', cfg_value: 'Two' });
   });
 
+  it('lists the system.init keys from the first start, empty, with their format', async () => {
+    const page = ok(await t.adminClient.call<{ list: Array<{ cfg_key: string; cfg_value: string; description: string }> }>('config.list', { cfg_key: 'APP_ABOUT_CONFIG' }));
+    expect(page.list).to.have.length(1);
+    expect(page.list[0]).to.include({ cfg_key: 'APP_ABOUT_CONFIG', cfg_value: '', description: '按钮文字:::URL' });
+  });
+
   it('refuses malformed init values and keys', async () => {
     refused(await t.admin('config.set', { cfg_key: 'APP_ABOUT_CONFIG', cfg_value: 'About us' }), /APP_ABOUT_CONFIG must be "text:::URL"/);
     refused(await t.admin('config.set', { cfg_key: 'APP_FEEDBACK_CONFIG', cfg_value: 'Feedback:::not a url' }), /text:::URL/);
     refused(await t.admin('config.set', { cfg_key: 'APP_FEEDBACK_CONFIG', cfg_value: 'a:::b:::https://x.test' }), /text:::URL/);
     refused(await t.admin('config.set', { cfg_key: 'APP_HOME_RIGHT_BTN_URL', cfg_value: 'javascript:alert(1)' }), /must be a URL/);
     refused(await t.admin('config.set', { cfg_key: 'lower_case', cfg_value: 'x' }), /cfg_key/);
-    expect(await t.server.app.db('configs').where({ cfg_key: 'APP_ABOUT_CONFIG' }).first()).to.equal(undefined);
+    expect(await t.server.app.db('configs').where({ cfg_key: 'APP_ABOUT_CONFIG' }).first('cfg_value')).to.deep.equal({ cfg_value: '' });
   });
 });
