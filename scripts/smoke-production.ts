@@ -12,10 +12,10 @@
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import crypto from 'node:crypto';
 import fs from 'node:fs';
-import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import knexFactory from 'knex';
+import { freePort } from './bench/children';
 
 const ROOT = path.join(__dirname, '..');
 const args = new Set(process.argv.slice(2));
@@ -32,16 +32,6 @@ function fail(message: string): never {
 
 function step(message: string): void {
   process.stdout.write(`smoke: ✓ ${message}\n`);
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = net.createServer().listen(0, '127.0.0.1', () => {
-      const { port } = probe.address() as net.AddressInfo;
-      probe.close(() => resolve(port));
-    });
-    probe.once('error', reject);
-  });
 }
 
 const required = (name: string): string => process.env[name] || fail(`set ${name} (the MariaDB/MySQL and Redis the smoke runs on)`);
@@ -109,6 +99,7 @@ async function main(): Promise<void> {
   required('REDIS_URL');
   const admin = knexFactory({ client: 'mysql2', connection: db, pool: { min: 0, max: 1 } });
   let server: ChildProcess | undefined;
+  let passed = false;
   const log = path.join(scratch, 'server.log');
   try {
     await admin.raw(`CREATE DATABASE \`${database}\` CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci`);
@@ -173,14 +164,14 @@ async function main(): Promise<void> {
     const placed = call<{ order_status: number; receiver_street?: string }>(appCred, 'order.detail', { orderid: order.orderid }, user.token);
     step(`order ${order.order_sn} placed (status ${placed.order_status})`);
     process.stdout.write('smoke: production start OK\n');
-  } catch (err) {
-    if (fs.existsSync(log)) process.stderr.write(`--- server log ---\n${fs.readFileSync(log, 'utf8').slice(-4000)}\n`);
-    throw err;
+    passed = true;
   } finally {
     if (server && server.exitCode === null) {
       server.kill('SIGTERM');
       await new Promise((resolve) => server!.once('exit', resolve));
     }
+    // Read only now: the server buffers its log lines and writes them out as it exits.
+    if (!passed && fs.existsSync(log)) process.stderr.write(`--- server log ---\n${fs.readFileSync(log, 'utf8').slice(-4000)}\n`);
     if (!args.has('--keep')) await admin.raw(`DROP DATABASE IF EXISTS \`${database}\``);
     await admin.destroy();
     fs.rmSync(scratch, { recursive: true, force: true });
