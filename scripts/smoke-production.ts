@@ -67,6 +67,8 @@ function productionEnv(port: number): NodeJS.ProcessEnv {
     SERVER_SECRET: crypto.randomBytes(32).toString('hex'),
     SMS_ALLOW_OUTBOX: 'true',
     SMS_OUTBOX: outbox,
+    MAIL_ALLOW_OUTBOX: 'true',
+    MAIL_OUTBOX: path.join(scratch, 'mail-outbox.jsonl'),
     UPLOAD_DIR: path.join(scratch, 'uploads'),
     UPLOAD_BASE_URL: 'https://files.smoke.example.com',
   };
