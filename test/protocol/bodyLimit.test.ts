@@ -47,6 +47,26 @@ describe('protocol §1: a method declares its own larger body limit (base64 uplo
     }
   });
 
+  it('a large body naming no method of ours in any way → 413: no method, a bad version, no appid, a too long appid', async () => {
+    const pad = 'x'.repeat(8000);
+    const base = { method: 'probe.upload64', v: '1.0.0', appid: client.appid, timestamp: '1', pad };
+    const variants = [
+      { ...base, method: undefined },
+      { ...base, method: 7 },
+      { ...base, v: '1.0' },
+      { ...base, appid: '' },
+      { ...base, appid: `${client.appid}${'z'.repeat(33)}` },
+      { ...base, method: 'probe.echo' },
+    ];
+    for (const data of [...variants.map((v) => JSON.stringify(v)), JSON.stringify([pad]), `"${pad}"`]) {
+      const response = await post(new URLSearchParams({ data, sign: 'x' }).toString());
+      expect(response.status, data.slice(0, 80)).to.equal(413);
+    }
+    // One byte over the default limit is over it; the declaring method still takes it.
+    const exact = await client.call('probe.upload64', { base64: pngBase64(DEFAULT_LIMIT) });
+    expect(exact.code, exact.msg).to.equal(200);
+  });
+
   it('an undecodable body above the default limit → 413, not 504', async () => {
     const response = await post(`data=${'%7B'.repeat(3000)}`);
     expect(response.status).to.equal(413);
