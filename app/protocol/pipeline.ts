@@ -174,9 +174,9 @@ export class ProtocolPipeline {
     // 12. the rate limit of signed calls (counted in process, shared through the KV store each second),
     // then the replay guard for state-changing methods: one use of a signed request per window. A call
     // refused for the limit claims nothing, so the same signed write may be sent again later.
-    const overLimitBy = this.rateLimiter.hit(appid, call.ip);
+    const overLimitBy = this.rateLimiter.hit(credential.appid, call.ip);
     if (overLimitBy > 0) return refusal(Code.BUSINESS, `too many requests: try again in ${overLimitBy} s`);
-    if (definition.writes && !(await this.claimOnce(appid, String(call.sign).toUpperCase(), Number(timestamp)))) return refusal(Code.BUSINESS, 'duplicate request');
+    if (definition.writes && !(await this.claimOnce(credential.appid, String(call.sign).toUpperCase(), Number(timestamp)))) return refusal(Code.BUSINESS, 'duplicate request');
 
     // 13–16. the caller's session, as the method requires
     const token = text(data.token);
@@ -188,7 +188,7 @@ export class ProtocolPipeline {
 
     const context: CallContext = {
       requestId: call.requestId,
-      appid,
+      appid: credential.appid,
       apiType: credential.apiType,
       method,
       version: data.v,

@@ -136,6 +136,26 @@ describe('protocol §3: the checks in order', () => {
       expect(await signed(fixed({ appid: 'nobody' }))).to.deep.equal({ code: 403, msg: 'appid not allowed' });
     });
 
+    it('an appid spelt otherwise (case, a trailing space) → 403 on every engine, even signed with its secret', async () => {
+      for (const spelling of [client.appid.toUpperCase(), `${client.appid} `, `${client.appid}\u00a0`]) {
+        const data = JSON.stringify({ method: 'probe.echo', v: '1.0.0', appid: spelling, timestamp: now() });
+        expect(await post({ data, sign: signData(data, client.secret) }), JSON.stringify(spelling)).to.deep.equal({ code: 403, msg: 'appid not allowed' });
+      }
+    });
+
+    it('opaque keys are compared byte for byte by the database too (binary collation on MySQL)', async () => {
+      const upper = client.appid.toUpperCase();
+      expect(await server.app.db('api_auth').where({ appid: upper })).to.have.length(0);
+      if (server.app.db.client.config.client !== 'mysql2') return;
+      const rows: Array<{ TABLE_NAME: string; COLUMN_NAME: string; COLLATION_NAME: string }> = (
+        await server.app.db.raw(
+          "select TABLE_NAME, COLUMN_NAME, COLLATION_NAME from information_schema.COLUMNS where TABLE_SCHEMA = database() and COLUMN_NAME in ('appid', 'secret', 'prev_secret', 'open_id', 'code_hash', 'device_token', 'sha256')",
+        )
+      )[0];
+      expect(rows.length).to.be.at.least(7);
+      for (const row of rows) expect(row.COLLATION_NAME, `${row.TABLE_NAME}.${row.COLUMN_NAME}`).to.equal('utf8mb4_bin');
+    });
+
     it('disabled appid → 403', async () => {
       const other = await server.client('app');
       await server.app.use(appAuthService).setStatus(other.appid, false);

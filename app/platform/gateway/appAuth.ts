@@ -89,7 +89,10 @@ export class AppAuthService {
   }
 
   private async load(appid: string): Promise<AppCredential | null> {
-    const row = (await this.app.db<AppidRow>('api_auth').where({ appid }).first()) ?? null;
+    const found = (await this.app.db<AppidRow>('api_auth').where({ appid }).first()) ?? null;
+    // Exactly the stored spelling: a MySQL collation would match `DEMO_APP` or `demo_app ` too, and
+    // everything keyed on the appid afterwards (rate limit, replay guard) would key on the wrong name.
+    const row = found && found.appid === appid ? found : null;
     let credential: AppCredential | null = null;
     if (row && row.status === 1) {
       try {
