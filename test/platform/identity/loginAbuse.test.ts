@@ -39,8 +39,14 @@ class HeldHasher extends PasswordHasher {
 }
 
 /** Lets the event loop turn until `ready()` holds (bounded): no timers, no real-time race. */
-async function until(ready: () => boolean): Promise<void> {
-  for (let i = 0; i < 10_000 && !ready(); i++) await new Promise((resolve) => setImmediate(resolve));
+/**
+ * Waits for a state the calls in flight reach by themselves (all of them parked in the held hasher). A
+ * count of event-loop turns was too short on a loaded MariaDB, where each login does real I/O first: the
+ * bound is time, generous, and it returns the moment the state holds.
+ */
+async function until(ready: () => boolean, timeoutMs = 15_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!ready() && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 2));
   expect(ready(), 'condition never held').to.equal(true);
 }
 
