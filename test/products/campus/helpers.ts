@@ -4,6 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import type { ApiAnswer } from '../../../app/sdk/client';
 import { walletService } from '../../../app/platform/wallet/wallet';
+import { install as installCampusTemplates } from '../../../app/products/campus/reference/verifyTemplates';
 import { startTestServer, type TestClient, type TestServer } from '../../helpers/harness';
 import { createTestUser, type TestUser } from '../../helpers/users';
 
@@ -28,6 +29,8 @@ export function useCampusServer(): CampusFixture {
   const outbox = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'campus-captcha-')), 'captcha-outbox.jsonl');
   before(async () => {
     fixture.server = await startTestServer({ captcha: { outboxFile: outbox } });
+    // The harness starts on an empty database: sms.generate needs its template (reference data).
+    await installCampusTemplates(fixture.server.app);
     fixture.campus = await fixture.server.client('campus');
     fixture.admin = await fixture.server.client('admin');
   });
