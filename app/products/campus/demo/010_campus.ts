@@ -9,9 +9,9 @@ import { ProductStatus } from '../services/products';
 import { purchaseIdOf, PurchaseState } from '../services/purchases';
 
 /** The demo student (README "Campus"): 500.00 in the wallet, two shops, ten purchases. */
-export const CAMPUS_DEMO_STUDENT = { phone: '13600136000', password: 'campus123' } as const;
+export const CAMPUS_DEMO_STUDENT = { phone: '13512345600', password: 'campus123' } as const;
 /** A student with 1.00: purchase.pay answers "balance not enough (102)". */
-export const CAMPUS_DEMO_POOR_STUDENT = { phone: '13600136001', password: 'campus123' } as const;
+export const CAMPUS_DEMO_POOR_STUDENT = { phone: '13512345601', password: 'campus123' } as const;
 
 const NAMES = ['王凌超', '码三秃', '李明', '张华', '陈静', '刘洋', '赵磊', '孙悦', '周婷', '吴昊'];
 
@@ -31,7 +31,7 @@ export async function seed(app: AppContext): Promise<void> {
   const passwordHash = await app.use(passwordHasher).hash(CAMPUS_DEMO_STUDENT.password);
   const ids: number[] = [];
   for (const [i, name] of NAMES.entries()) {
-    const mobile = `136001360${String(i).padStart(2, '0')}`;
+    const mobile = `135123456${String(i).padStart(2, '0')}`;
     ids.push((await users.create({ mobile, password_hash: passwordHash, nickname: name, platform: 0 })).id);
   }
   const [student, poor] = ids;
@@ -58,9 +58,9 @@ export async function seed(app: AppContext): Promise<void> {
       occurrence_time: at - 1800,
       user_id: owner,
       user_name: NAMES[i % NAMES.length],
-      user_phone: `136001360${String(i % 10).padStart(2, '0')}`,
+      user_phone: `135123456${String(i % 10).padStart(2, '0')}`,
       user_qq: String(893721700 + i),
-      ...(i % 5 === 0 ? { user2_id: String(ids[(i + 1) % ids.length]), user2_name: NAMES[(i + 1) % NAMES.length], user2_phone: '13600136009', user2_qq: '15448486' } : {}),
+      ...(i % 5 === 0 ? { user2_id: String(ids[(i + 1) % ids.length]), user2_name: NAMES[(i + 1) % NAMES.length], user2_phone: '13512345609', user2_qq: '15448486' } : {}),
       publish_time: at,
       update_time: at,
       pic_num: picNum,
