@@ -1,0 +1,23 @@
+import { ApiError, Code, refuse } from '../../core/errors';
+
+/**
+ * The show product's refusals, in the catalogue's language (catalog-show.md: English). Each is a
+ * function so every call site gets a fresh, stackless error with the same text.
+ */
+export const showErrors = {
+  notRegistered: () => new ApiError(Code.NOT_REGISTERED, 'phone not registered'),
+  alreadyRegistered: () => new ApiError(Code.ALREADY_REGISTERED, 'phone already registered'),
+  wrongPasswordText: 'wrong password',
+  disabled: () => refuse('account disabled'),
+  userNotFound: () => refuse('user not found'),
+  yourself: () => refuse('not allowed on yourself'),
+  messageToSelf: () => refuse('cannot message yourself'),
+  blocked: () => refuse('blocked by this user'),
+  articleNotFound: () => refuse('article not found'),
+  notYourArticle: () => refuse('article not found or not yours'),
+  commentNotFound: () => refuse('comment not found or not yours'),
+  messageNotFound: () => refuse('message not found or not yours'),
+  bannerNotFound: () => refuse('banner not found'),
+  nothingToUpdate: () => refuse('nothing to update: give at least one field'),
+  emailTaken: () => refuse('email: already used by another account'),
+};

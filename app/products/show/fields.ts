@@ -1,0 +1,44 @@
+import Joi from 'joi';
+import { passwordField, smsCodeField } from '../../core/fields';
+import { areaCodeField, withPhoneOfArea } from '../../platform/identity/fields';
+
+export { adminIdField, passwordField, smsCodeField } from '../../core/fields';
+
+/** Joi rules shared by the show methods (catalog-show.md "Conventions"). */
+
+/** `uid`, `to_uid`: the shared account's 32-hex open_id. */
+export const uidField = () =>
+  Joi.string().trim().lowercase().pattern(/^[0-9a-f]{32}$/).messages({ 'string.pattern.base': '{{#label}} is not a valid uid' });
+
+/** Row ids are strings on the wire (Conventions); a number is accepted and read as one. */
+export const rowIdField = () =>
+  Joi.alternatives()
+    .try(Joi.string().trim().pattern(/^[1-9]\d{0,9}$/), Joi.number().integer().min(1))
+    .custom((value, helpers) => {
+      const id = Number(value);
+      return id <= 2_147_483_647 ? id : helpers.error('any.invalid');
+    })
+    .messages({ 'alternatives.match': '{{#label}} must be an id', 'any.invalid': '{{#label}} must be an id' });
+
+export const rowIdListField = () => Joi.array().items(rowIdField().required()).min(1).max(100).unique();
+
+/** `country` + `phone` (the phone valid for its area, decision: 86 = mainland mobile, else 5..15 digits). */
+export const phoneSchema = (keys: Joi.PartialSchemaMap): Joi.ObjectSchema =>
+  withPhoneOfArea(Joi.object({ country: areaCodeField(), phone: Joi.string().trim().max(15).required(), ...keys }), 'country', 'phone');
+
+export const newPasswordField = () => passwordField();
+export const codeField = () => smsCodeField();
+
+/** The P convention: `limit?:int=20 [1..100]`, `offset?:int=0`; relation lists default 100, at most 500. */
+export const pagingFields = (defaultLimit = 20, maxLimit = 100) => ({
+  limit: Joi.number().integer().min(1).max(maxLimit).default(defaultLimit),
+  offset: Joi.number().integer().min(0).max(1_000_000).default(0),
+});
+
+export interface PageParams {
+  limit: number;
+  offset: number;
+}
+
+/** Image parameters: a file id or an URL of our files (the platform resolver decides). */
+export const imageRefField = () => Joi.alternatives().try(Joi.string().trim().min(1).max(500), Joi.number().integer().min(1));

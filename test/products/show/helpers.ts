@@ -1,0 +1,68 @@
+import { expect } from 'chai';
+import { OwnerType, uploadService } from '../../../app/platform/files/uploads';
+import { install as installShowTemplates } from '../../../app/products/show/reference/verifyTemplates';
+import { showPeople } from '../../../app/products/show/services/people';
+import { startTestServer, type TestClient, type TestServer } from '../../helpers/harness';
+import { tinyImages } from '../../helpers/images';
+import { ok } from '../../helpers/admin';
+import { createTestUser, type TestUser } from '../../helpers/users';
+
+export { ok, refused } from '../../helpers/admin';
+
+export const ADMIN_ID = 9;
+
+export interface ShowUser extends TestUser {
+  /** The wire's `uid` (the open_id). */
+  uid: string;
+}
+
+export interface ShowFixture {
+  server: TestServer;
+  /** Signs with a `show` appid. */
+  client: TestClient;
+  /** Signs with an `admin` appid. */
+  admin: TestClient;
+  /** A show user with a live `show` session. */
+  person(options?: { nickname?: string; category?: 0 | 1 | 2; mobile?: string }): Promise<ShowUser>;
+  /** Calls as `who` and asserts 200; answers the data. */
+  as<T = unknown>(who: ShowUser, method: string, params?: Record<string, unknown>): Promise<T>;
+  /** The raw answer of a call as `who`. */
+  raw(who: ShowUser, method: string, params?: Record<string, unknown>): ReturnType<TestClient['call']>;
+  /** A live image file of `who`; answers its id and absolute URL. */
+  image(who: ShowUser): Promise<{ fileId: string; url: string }>;
+}
+
+/** This file's server (before/after hooks) with a show client, an admin client and fixture makers. */
+export function useShowServer(): ShowFixture {
+  const fixture = {} as ShowFixture;
+  before(async () => {
+    fixture.server = await startTestServer();
+    await installShowTemplates(fixture.server.app);
+    fixture.client = await fixture.server.client('show');
+    fixture.admin = await fixture.server.client('admin');
+  });
+  after(() => fixture.server.stop());
+  fixture.person = async (options = {}) => {
+    const user = await createTestUser(fixture.server, { apiType: 'show', nickname: options.nickname, mobile: options.mobile });
+    const people = fixture.server.app.use(showPeople);
+    await people.enrol(user.id);
+    if (options.category) await people.setCategory(user.id, options.category);
+    return { ...user, uid: user.openId };
+  };
+  fixture.raw = (who, method, params = {}) => fixture.client.call(method, params, { token: who.token });
+  fixture.as = async <T>(who: ShowUser, method: string, params: Record<string, unknown> = {}) => ok<T>(await fixture.raw(who, method, params) as never);
+  fixture.image = async (who) => {
+    const stored = await fixture.server.app.use(uploadService).storeBase64(tinyImages.png.toString('base64'), { type: OwnerType.USER, id: who.id });
+    return { fileId: stored.file_id, url: stored.image_url };
+  };
+  return fixture;
+}
+
+/** The P convention's extra keys: `total` and `isnext`, besides the list key. */
+export function expectPaged(data: Record<string, unknown>, listKey: string, total: number, isnext: boolean): unknown[] {
+  expect(data).to.have.all.keys(listKey, 'total', 'isnext');
+  expect(data.total).to.equal(total);
+  expect(data.isnext).to.equal(isnext);
+  expect(data[listKey]).to.be.an('array');
+  return data[listKey] as unknown[];
+}
