@@ -1,4 +1,5 @@
 import type { AppContext } from '../../context';
+import { ApiError } from '../../core/errors';
 import { ipBanList } from './ipBans';
 
 export type AbuseKind = 'login' | 'register' | 'sms' | 'pwd_find' | 'signature';
@@ -34,6 +35,16 @@ export class AbuseGuard {
 
   recordFailure(ip: string, kind: AbuseKind): Promise<void> {
     return this.count(ip, kind, 1);
+  }
+
+  /** A credential step whose refusal (an ApiError) also counts against the caller's IP (the 510 ban). */
+  async counted<T>(ip: string, kind: AbuseKind, step: Promise<T>): Promise<T> {
+    try {
+      return await step;
+    } catch (err) {
+      if (err instanceof ApiError) await this.recordFailure(ip, kind);
+      throw err;
+    }
   }
 
   /**

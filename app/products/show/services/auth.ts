@@ -137,14 +137,8 @@ export class ShowAuthService {
     return { token, uid: user.open_id };
   }
 
-  /** A credential step whose refusal also counts against the caller's IP (the 510 ban). */
-  private async counted<T>(ip: string, kind: AbuseKind, step: Promise<T>): Promise<T> {
-    try {
-      return await step;
-    } catch (err) {
-      if (err instanceof ApiError) await this.app.use(abuseGuard).recordFailure(ip, kind);
-      throw err;
-    }
+  private counted<T>(ip: string, kind: AbuseKind, step: Promise<T>): Promise<T> {
+    return this.app.use(abuseGuard).counted(ip, kind, step);
   }
 }
 
