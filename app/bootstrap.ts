@@ -7,6 +7,7 @@ import { installReferenceData } from './platform/reference/install';
 import { AppContext } from './context';
 import { discoverMethods, type MethodRegistry } from './registry/registry';
 import { createDb } from './storage/db';
+import { ReadCache, watchWrites } from './storage/readCache';
 import { createKvStore, type KvStore } from './storage/kv';
 import type { RedisTimeouts } from './storage/kv/redis';
 import { trackCalls } from './transport/drain';
@@ -45,6 +46,8 @@ export async function createAppContext(
   const db = createDb(config.db, logger);
   const kv = options.kv ?? createKvStore({ redisUrl: config.redis.url, keyPrefix: config.redis.keyPrefix, clock, timeouts: redisTimeouts(config, logger) });
   const app = new AppContext(config, db, kv, clock, logger);
+  const cacheError = (err: unknown) => logger.warn({ err: err instanceof Error ? err.message : String(err) }, 'read cache');
+  watchWrites(db, new ReadCache(kv, cacheError, config.paging.totalTtlMs), cacheError);
   if (options.migrate !== false) {
     await migrateLatest(db);
     await installReferenceData(app);

@@ -62,7 +62,9 @@ export const defaults: AppConfig = {
   abuse: { failureThreshold: 30, windowSec: 3600, banSec: 3600 },
   uploads: { dir: 'data/uploads', baseUrl: 'http://127.0.0.1:8080', reservationTtlSec: 3600, maxPendingReservations: 20 },
   jobs: { schedule: true, tickMs: 1_000 },
-  paging: { pageSize: 20 },
+  // Totals and public lists cached in the KV store: any write to a table they read ends them at once, the
+  // TTL only bounds memory.
+  paging: { pageSize: 20, totalTtlMs: 10_000, listTtlMs: 10_000 },
   // A person needs a few logins a minute; one NAT address many. Two scrypt hashes at a time keep a core
   // free for everything else on the 2-core reference machine; 32 waiting is ~1.5 s of work.
   login: { perAccountPerMinute: 10, perIpPerMinute: 60, hashConcurrency: 2, hashQueue: 32 },

@@ -97,7 +97,7 @@ export interface AppConfig {
   };
   /** Periodic jobs (app/platform/jobs): `schedule` runs them in the server; off, they run only on demand. */
   jobs: { schedule: boolean; tickMs: number };
-  paging: { pageSize: number };
+  paging: { pageSize: number; totalTtlMs: number; listTtlMs: number };
   /**
    * Logins (any kind) per account and per client IP per fixed minute, 0 = unlimited; password hashes
    * running at once in one process, and how many more may wait before a call is refused (503).
@@ -207,7 +207,11 @@ export const configSchema = Joi.object<AppConfig>({
     schedule: Joi.boolean().required(),
     tickMs: Joi.number().integer().min(100).max(3_600_000).required(),
   }).required(),
-  paging: Joi.object({ pageSize: Joi.number().integer().min(1).max(100).required() }).required(),
+  paging: Joi.object({
+    pageSize: Joi.number().integer().min(1).max(100).required(),
+    totalTtlMs: Joi.number().integer().min(0).max(3_600_000).required(),
+    listTtlMs: Joi.number().integer().min(0).max(3_600_000).required(),
+  }).required(),
   login: Joi.object({
     perAccountPerMinute: Joi.number().integer().min(0).required(),
     perIpPerMinute: Joi.number().integer().min(0).required(),

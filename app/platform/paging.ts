@@ -1,5 +1,6 @@
 import Joi from 'joi';
 import type { Knex } from 'knex';
+import { queryKey, readCacheOf, readTables } from '../storage/readCache';
 
 /** The catalog's PG parameter: `page?:int=1 [1..10000]`. */
 export const pageParam = Joi.number().integer().min(1).max(10_000).default(1);
@@ -13,9 +14,44 @@ export interface Page<T> {
   isnext: boolean;
 }
 
+/** A window by offset (`start`/`limit`), for the products that page that way. */
+export interface Slice<T> {
+  list: T[];
+  total: number;
+  isnext: boolean;
+}
+
+/**
+ * The number of rows `query` gives, counted as a subquery (so joins, DISTINCT and GROUP BY count what the
+ * list shows) and kept in the KV store per query and values for `config.paging.totalTtlMs`. The entry carries the generations of every
+ * table the query reads, and any write to one of them ends it: the total is exact for every write that
+ * has finished before the read started. Inside a transaction it is counted every time.
+ */
+export function countRows(query: Knex.QueryBuilder): Promise<number> {
+  const counted = query.client.queryBuilder().count({ n: '*' }).from(query.clone().clearOrder().as('paged'));
+  const count = async () => Number(((await counted) as Array<{ n: number | string }>)[0]?.n ?? 0);
+  const cache = readCacheOf(query.client);
+  if (!cache || cache.totalTtlMs <= 0) return count();
+  const { sql, bindings } = counted.toSQL();
+  return cache.read(readTables(sql), queryKey('total', sql, bindings), cache.totalTtlMs, count);
+}
+
+/**
+ * Rows `offset`.. of `query`, asking one row more than `limit` so that "is there a next page" needs no
+ * count, with the (cached) total beside it; both in flight at once.
+ */
+async function window<Row, Out>(query: Knex.QueryBuilder, offset: number, limit: number, map?: (row: Row) => Out): Promise<Slice<Out>> {
+  const [total, rows] = await Promise.all([
+    countRows(query),
+    query.clone().limit(limit + 1).offset(offset) as Promise<Row[]>,
+  ]);
+  const isnext = rows.length > limit;
+  if (isnext) rows.length = limit;
+  return { list: map ? rows.map(map) : (rows as unknown as Out[]), total, isnext };
+}
+
 /**
  * One page of `query` (which carries its own where/order/select) plus the total of the whole result.
- * The total counts the query as a subquery, so joins, DISTINCT and GROUP BY count what the list shows.
  * `map` turns a row into its answer shape (formatting times and the like).
  */
 export async function paginate<Row, Out = Row>(
@@ -24,20 +60,11 @@ export async function paginate<Row, Out = Row>(
   pageSize: number,
   map?: (row: Row) => Out,
 ): Promise<Page<Out>> {
-  const counted = query.client
-    .queryBuilder()
-    .count({ n: '*' })
-    .from(query.clone().clearOrder().as('paged'));
-  const [totals, rows] = await Promise.all([
-    counted as Promise<Array<{ n: number | string }>>,
-    query.clone().limit(pageSize).offset((page - 1) * pageSize) as Promise<Row[]>,
-  ]);
-  const total = Number(totals[0]?.n ?? 0);
-  return {
-    list: map ? rows.map(map) : (rows as unknown as Out[]),
-    total,
-    page,
-    count: pageSize,
-    isnext: page * pageSize < total,
-  };
+  const { list, total, isnext } = await window(query, (page - 1) * pageSize, pageSize, map);
+  return { list, total, page, count: pageSize, isnext };
+}
+
+/** `limit` rows of `query` from row `start` (0-based), with the total and whether more follow. */
+export function paginateOffset<Row, Out = Row>(query: Knex.QueryBuilder, start: number, limit: number, map?: (row: Row) => Out): Promise<Slice<Out>> {
+  return window(query, start, limit, map);
 }

@@ -3,6 +3,7 @@ import path from 'node:path';
 import knexFactory, { type Knex } from 'knex';
 import type { AppConfig } from '../../config';
 import type { Logger } from '../core/logger';
+import { bumpingWrites } from './readCache';
 
 export type { Knex } from 'knex';
 
@@ -114,7 +115,9 @@ export async function withRetry<T>(work: () => Promise<T>, options: RetryOptions
  * transaction on a deadlock, and knex would answer that failure instead).
  */
 export function transaction<T>(db: Knex, work: (trx: Knex.Transaction) => Promise<T>, options: RetryOptions = {}): Promise<T> {
-  if (!db.isTransaction) return withRetry(() => db.transaction(work), options);
+  if (!db.isTransaction) {
+    return withRetry(() => bumpingWrites(db, (record) => db.transaction((trx) => { record(trx); return work(trx); })), options);
+  }
   let failure: { err: unknown } | undefined;
   return db
     .transaction(async (trx) => {

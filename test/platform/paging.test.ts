@@ -1,5 +1,6 @@
 import { expect } from 'chai';
-import { paginate } from '../../app/platform/paging';
+import { paginate, paginateOffset } from '../../app/platform/paging';
+import { transaction } from '../../app/storage/db';
 import { startTestServer, type TestServer } from '../helpers/harness';
 import { createTestUser } from '../helpers/users';
 
@@ -32,5 +33,67 @@ describe('services/paging', () => {
     const page = await paginate<{ status: number; n: number }>(grouped, 1, 20);
     expect(page.total).to.equal(1);
     expect(Number(page.list[0].n)).to.equal(5);
+  });
+
+  /** How many COUNT queries `work` ran. */
+  async function counts(work: () => Promise<unknown>): Promise<number> {
+    let n = 0;
+    const seen = (query: { sql: string }) => {
+      if (/^select count\(\*\)/i.test(query.sql)) n++;
+    };
+    server.app.db.on('query', seen);
+    try {
+      await work();
+    } finally {
+      server.app.db.off('query', seen);
+    }
+    return n;
+  }
+
+  it('counts a query once, then answers the total from the KV store until a write to its table', async () => {
+    expect(await counts(() => paginate(newestFirst(), 1, 2))).to.be.at.most(1);
+    expect(await counts(() => paginate(newestFirst(), 2, 2))).to.equal(0);
+    const added = await createTestUser(server);
+    ids.push(added.id);
+    let page!: Awaited<ReturnType<typeof paginate>>;
+    expect(await counts(async () => (page = await paginate(newestFirst(), 1, 2)))).to.equal(1);
+    expect(page.total).to.equal(6);
+    // An UPDATE that matched nothing changed nothing: the total stays cached.
+    await server.app.db('users').where({ id: -1 }).update({ status: 1 });
+    expect(await counts(() => paginate(newestFirst(), 1, 2))).to.equal(0);
+    await server.app.db('users').where({ id: added.id }).del();
+    ids.pop();
+    expect((await paginate(newestFirst(), 1, 2)).total).to.equal(5);
+  });
+
+  it('a committed transaction ends the cached total; one rolled back leaves it', async () => {
+    const only = () => server.app.db('users').select('id').whereIn('id', ids).where({ status: 1 }).orderBy('id');
+    const before = (await paginate(only(), 1, 20)).total;
+    await transaction(server.app.db, (trx) => trx('users').where({ id: ids[0] }).update({ status: 0 }));
+    expect((await paginate(only(), 1, 20)).total).to.equal(before - 1);
+    await transaction(server.app.db, async (trx) => {
+      await trx('users').where({ id: ids[0] }).update({ status: 1 });
+      throw new Error('changed my mind');
+    }).catch(() => undefined);
+    expect(await counts(async () => expect((await paginate(only(), 1, 20)).total).to.equal(before - 1))).to.equal(0);
+    await transaction(server.app.db, (trx) => trx('users').where({ id: ids[0] }).update({ status: 1 }));
+    expect((await paginate(only(), 1, 20)).total).to.equal(before);
+  });
+
+  it('inside a transaction the total is counted every time (it may see its own writes)', async () => {
+    await transaction(server.app.db, async (trx) => {
+      const query = () => trx('users').select('id').whereIn('id', ids).orderBy('id');
+      const before = (await paginate(query(), 1, 2)).total;
+      await trx('users').where({ id: ids[0] }).del();
+      expect((await paginate(query(), 1, 2)).total).to.equal(before - 1);
+      throw new Error('roll back');
+    }).catch(() => undefined);
+    expect((await paginate(newestFirst(), 1, 2)).total).to.equal(5);
+  });
+
+  it('pages by offset too: start and limit, with the total and whether more follow', async () => {
+    const window = await paginateOffset<{ id: number }, number>(newestFirst(), 1, 3, (row) => row.id);
+    expect(window).to.deep.equal({ list: [ids[3], ids[2], ids[1]], total: 5, isnext: true });
+    expect(await paginateOffset(newestFirst(), 3, 2)).to.deep.include({ total: 5, isnext: false });
   });
 });

@@ -39,6 +39,10 @@ export class MemoryKvStore implements KvStore {
     return this.live(key)?.value ?? null;
   }
 
+  async getMany(keys: string[]): Promise<Array<string | null>> {
+    return keys.map((key) => this.live(key)?.value ?? null);
+  }
+
   async set(key: string, value: string, options: { ttlMs?: number; onlyIfAbsent?: boolean } = {}): Promise<boolean> {
     if (options.onlyIfAbsent && this.live(key)) return false;
     this.entries.set(key, { value, expiresAt: this.expiry(options.ttlMs) });

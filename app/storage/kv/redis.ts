@@ -85,6 +85,10 @@ export class RedisKvStore implements KvStore {
     return this.redis.get(key);
   }
 
+  async getMany(keys: string[]): Promise<Array<string | null>> {
+    return keys.length ? this.redis.mget(...keys) : [];
+  }
+
   async set(key: string, value: string, options: { ttlMs?: number; onlyIfAbsent?: boolean } = {}): Promise<boolean> {
     const { ttlMs, onlyIfAbsent } = options;
     let reply: string | null;

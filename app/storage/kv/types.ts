@@ -5,6 +5,8 @@
  */
 export interface KvStore {
   get(key: string): Promise<string | null>;
+  /** Several keys in one round trip, answered in the order asked (null for each missing one). */
+  getMany(keys: string[]): Promise<Array<string | null>>;
   /** Sets `key`; with `onlyIfAbsent` it only writes a missing key and answers whether it wrote. */
   set(key: string, value: string, options?: { ttlMs?: number; onlyIfAbsent?: boolean }): Promise<boolean>;
   /** Atomic +1 (or +by); `ttlMs` is applied only when the increment created the key (a fixed window). */

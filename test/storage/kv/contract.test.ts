@@ -32,6 +32,13 @@ function contract(name: string, make: () => Subject): void {
       expect(await kv.get('a')).to.equal('ünïcødé 🚀');
     });
 
+    it('getMany answers every key in the order asked, null for the missing ones', async () => {
+      await kv.set('many-a', 'A');
+      await kv.set('many-c', 'C', { ttlMs: 10_000 });
+      expect(await kv.getMany(['many-c', 'many-b', 'many-a'])).to.deep.equal(['C', null, 'A']);
+      expect(await kv.getMany([])).to.deep.equal([]);
+    });
+
     it('set with onlyIfAbsent writes once and says whether it wrote', async () => {
       expect(await kv.set('nx', '1', { onlyIfAbsent: true, ttlMs: 10_000 })).to.equal(true);
       expect(await kv.set('nx', '2', { onlyIfAbsent: true, ttlMs: 10_000 })).to.equal(false);

@@ -1,0 +1,133 @@
+import crypto from 'node:crypto';
+import type { Knex } from 'knex';
+import type { KvStore } from './kv/types';
+
+/**
+ * Short-lived answers in the KV store, made exact by table generations: every write to a table bumps
+ * that table's counter in the KV store, and a cached answer is only used while the counters of all the
+ * tables it read are still the ones it was computed under. The generations are read in the same round
+ * trip as the answer (one MGET), so a hit costs one KV round trip and no query.
+ *
+ * Nobody has to remember to invalidate: `watchWrites` sees every INSERT / UPDATE / DELETE knex runs
+ * outside a transaction (bumped when the statement has run), and `transaction()` of storage/db.ts
+ * bumps what a transaction wrote once it committed. The bump is issued before the write's caller
+ * continues, and commands of one process reach Redis in order, so the next read of the same process
+ * sees the change; another process sees it as soon as the bump has reached Redis. The TTL only bounds
+ * how long an entry occupies memory (and what a write made while Redis was unreachable may leave).
+ */
+export class ReadCache {
+  constructor(
+    private readonly kv: KvStore,
+    /** Told when the KV store fails: the read goes on uncached, the write has happened anyway. */
+    readonly onError: (err: unknown) => void,
+    /** How long a counted total of `paginate` is kept (0: counted every time). */
+    readonly totalTtlMs: number,
+  ) {}
+
+  private static generationKey(table: string): string {
+    return `gen:${table}`;
+  }
+
+  /** Marks every cached answer that read one of `tables` as out of date. */
+  async bump(tables: Iterable<string>): Promise<void> {
+    const pending: Array<Promise<number>> = [];
+    for (const table of tables) pending.push(this.kv.incr(ReadCache.generationKey(table)));
+    await Promise.all(pending);
+  }
+
+  /**
+   * `compute()`'s answer, cached under `key` for `ttlMs` while none of `tables` is written. The
+   * generations are the ones read before computing, so a write that lands while computing makes the
+   * stored entry stale at once instead of hiding behind it. A KV store that fails means no caching,
+   * never a failed read.
+   */
+  async read<T>(tables: readonly string[], key: string, ttlMs: number, compute: () => Promise<T>): Promise<T> {
+    const cacheKey = `cache:${key}`;
+    const keys = tables.map(ReadCache.generationKey);
+    keys.push(cacheKey);
+    let found: Array<string | null>;
+    try {
+      found = await this.kv.getMany(keys);
+    } catch (err) {
+      this.onError(err);
+      return compute();
+    }
+    let stamp = '';
+    for (let i = 0; i < tables.length; i++) stamp += `${found[i] ?? '0'},`;
+    const hit = found[tables.length];
+    if (hit !== null && hit.startsWith(stamp)) return JSON.parse(hit.slice(stamp.length)) as T;
+    const value = await compute();
+    this.kv.set(cacheKey, stamp + JSON.stringify(value), { ttlMs }).catch(this.onError);
+    return value;
+  }
+}
+
+// The table a statement writes: knex writes `insert into`, `update`, `delete from` with the name first
+// (MySQL multi-table deletes name their target before FROM).
+const WRITE = /^\s*(?:insert(?:\s+ignore)?\s+into|replace\s+into|update(?:\s+ignore)?|delete\s+(?:[`"]?\w+[`"]?\s+)?from|truncate(?:\s+table)?)\s+[`"]?(\w+)/i;
+const READ = /\b(?:from|join)\s+[`"]?(\w+)[`"]?/gi;
+
+export function writtenTable(sql: string): string | undefined {
+  return WRITE.exec(sql)?.[1]?.toLowerCase();
+}
+
+/** Every table a SELECT reads, subqueries and joins included, sorted so equal queries give equal lists. */
+export function readTables(sql: string): string[] {
+  const tables = new Set<string>();
+  for (const match of sql.matchAll(READ)) tables.add(match[1].toLowerCase());
+  return [...tables].sort();
+}
+
+/** A cache key for a compiled query: its SQL and values, hashed to a fixed length. */
+export function queryKey(prefix: string, sql: string, bindings: readonly unknown[]): string {
+  return `${prefix}:${crypto.createHash('md5').update(sql).update('\0').update(JSON.stringify(bindings)).digest('base64url')}`;
+}
+
+// Found from any query builder of the root knex (`query.client`); a transaction has a client of its
+// own and so reads uncached, as it must (it may see its own uncommitted writes).
+const attached = new WeakMap<object, ReadCache>();
+
+export function readCacheOf(client: object): ReadCache | undefined {
+  return attached.get(client);
+}
+
+interface KnexQuery {
+  sql?: string;
+  __knexTxId?: string;
+}
+
+/** The table a statement that has run changed; an UPDATE or DELETE that matched nothing changed none. */
+function changedTable(response: unknown, query: KnexQuery): string | undefined {
+  if (typeof query.sql !== 'string' || response === 0) return undefined;
+  return writtenTable(query.sql);
+}
+
+/** Connects `cache` to `db`: every write knex runs outside a transaction bumps its table once it has run. */
+export function watchWrites(db: Knex, cache: ReadCache, onError: (err: unknown) => void): void {
+  attached.set(db.client, cache);
+  db.on('query-response', (response: unknown, query: KnexQuery) => {
+    if (query.__knexTxId) return;
+    const table = changedTable(response, query);
+    if (table) cache.bump([table]).catch(onError);
+  });
+}
+
+/**
+ * Wraps one outermost transaction's work: records the tables it changes and bumps them once it has
+ * committed — never before, or a read between the bump and the commit would cache the old rows under
+ * the new generation. A transaction that failed was rolled back and changed nothing.
+ */
+export async function bumpingWrites<T>(db: Knex, run: (record: (trx: Knex.Transaction) => void) => Promise<T>): Promise<T> {
+  const cache = readCacheOf(db.client);
+  if (!cache) return run(() => undefined);
+  const written = new Set<string>();
+  const record = (trx: Knex.Transaction) => {
+    trx.on('query-response', (response: unknown, query: KnexQuery) => {
+      const table = changedTable(response, query);
+      if (table) written.add(table);
+    });
+  };
+  const result = await run(record);
+  if (written.size) await cache.bump(written).catch(cache.onError);
+  return result;
+}
