@@ -47,7 +47,7 @@ export async function createAppContext(
   const kv = options.kv ?? createKvStore({ redisUrl: config.redis.url, keyPrefix: config.redis.keyPrefix, clock, timeouts: redisTimeouts(config, logger) });
   const app = new AppContext(config, db, kv, clock, logger);
   const cacheError = (err: unknown) => logger.warn({ err: err instanceof Error ? err.message : String(err) }, 'read cache');
-  watchWrites(db, new ReadCache(kv, cacheError, config.paging.totalTtlMs), cacheError);
+  watchWrites(db, new ReadCache(kv, cacheError, config.paging.totalTtlMs, config.paging.listTtlMs), cacheError);
   if (options.migrate !== false) {
     await migrateLatest(db);
     await installReferenceData(app);

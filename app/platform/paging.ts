@@ -68,3 +68,15 @@ export async function paginate<Row, Out = Row>(
 export function paginateOffset<Row, Out = Row>(query: Knex.QueryBuilder, start: number, limit: number, map?: (row: Row) => Out): Promise<Slice<Out>> {
   return window(query, start, limit, map);
 }
+
+/**
+ * A public list's whole answer (any JSON value), kept in the KV store for `config.paging.listTtlMs`
+ * while none of `tables` — every table `compute` reads — is written: the next read after any write,
+ * from this process or another, computes it again. `key` names the list and every parameter it
+ * depends on. For lists that look the same to every caller; nothing per user belongs here.
+ */
+export function cachedList<T>(db: Knex, tables: readonly string[], key: string, compute: () => Promise<T>): Promise<T> {
+  const cache = readCacheOf(db.client);
+  if (!cache || cache.listTtlMs <= 0) return compute();
+  return cache.read(tables, `list:${key}`, cache.listTtlMs, compute);
+}

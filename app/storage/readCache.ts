@@ -22,6 +22,8 @@ export class ReadCache {
     readonly onError: (err: unknown) => void,
     /** How long a counted total of `paginate` is kept (0: counted every time). */
     readonly totalTtlMs: number,
+    /** How long a whole public list answer is kept (0: computed every time). */
+    readonly listTtlMs: number,
   ) {}
 
   private static generationKey(table: string): string {
@@ -94,11 +96,22 @@ export function readCacheOf(client: object): ReadCache | undefined {
 interface KnexQuery {
   sql?: string;
   __knexTxId?: string;
+  queryContext?: unknown;
+}
+
+const UNSEEN = Object.freeze({ readCache: 'unseen' });
+
+/**
+ * Marks a write no cached answer shows (a hit counter): it leaves the caches of its table alone, so a
+ * read counting itself does not end the list it is listed in. Only for columns no cached read selects.
+ */
+export function unseenByCaches<Q extends Knex.QueryBuilder>(query: Q): Q {
+  return query.queryContext(UNSEEN) as Q;
 }
 
 /** The table a statement that has run changed; an UPDATE or DELETE that matched nothing changed none. */
 function changedTable(response: unknown, query: KnexQuery): string | undefined {
-  if (typeof query.sql !== 'string' || response === 0) return undefined;
+  if (typeof query.sql !== 'string' || response === 0 || query.queryContext === UNSEEN) return undefined;
   return writtenTable(query.sql);
 }
 

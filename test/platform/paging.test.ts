@@ -2,6 +2,7 @@ import { expect } from 'chai';
 import { paginate, paginateOffset } from '../../app/platform/paging';
 import { transaction } from '../../app/storage/db';
 import { startTestServer, type TestServer } from '../helpers/harness';
+import { statementsDuring } from '../helpers/queries';
 import { createTestUser } from '../helpers/users';
 
 describe('services/paging', () => {
@@ -36,19 +37,8 @@ describe('services/paging', () => {
   });
 
   /** How many COUNT queries `work` ran. */
-  async function counts(work: () => Promise<unknown>): Promise<number> {
-    let n = 0;
-    const seen = (query: { sql: string }) => {
-      if (/^select count\(\*\)/i.test(query.sql)) n++;
-    };
-    server.app.db.on('query', seen);
-    try {
-      await work();
-    } finally {
-      server.app.db.off('query', seen);
-    }
-    return n;
-  }
+  const counts = async (work: () => Promise<unknown>) =>
+    (await statementsDuring(server.app.db, work)).filter((sql) => /^select count\(\*\)/i.test(sql)).length;
 
   it('counts a query once, then answers the total from the KV store until a write to its table', async () => {
     expect(await counts(() => paginate(newestFirst(), 1, 2))).to.be.at.most(1);

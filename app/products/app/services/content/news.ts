@@ -1,7 +1,8 @@
 import type { AppContext } from '../../../../context';
 import { refuse } from '../../../../core/errors';
 import { formatTime } from '../../../../core/time';
-import { paginate, type Page } from '../../../../platform/paging';
+import { cachedList, paginate, type Page } from '../../../../platform/paging';
+import { unseenByCaches } from '../../../../storage/readCache';
 import { CAT_TYPE, categoryService, subtreePrefix } from './categories';
 
 export interface NewsItem {
@@ -43,7 +44,12 @@ export class NewsService {
       .where({ 'n.status': 1, 'n.display': 1, 'c.status': 1, 'c.display': 1 });
   }
 
-  async list(catId: number, page: number): Promise<Page<NewsItem>> {
+  /** Cached: the back office's writes to news and categories (and nothing else) change it. */
+  list(catId: number, page: number): Promise<Page<NewsItem>> {
+    return cachedList(this.app.db, ['categories', 'news'], `news:${catId}:${page}`, () => this.listNow(catId, page));
+  }
+
+  private async listNow(catId: number, page: number): Promise<Page<NewsItem>> {
     const query = this.published().select(COLUMNS).orderBy('n.news_id', 'desc');
     if (catId !== ALL_CATEGORIES) {
       const category = await this.app.use(categoryService).findLive(catId, CAT_TYPE.NEWS);
@@ -61,7 +67,7 @@ export class NewsService {
       .where('n.news_id', newsId)
       .first()) as NewsRow | undefined;
     if (!row) throw refuse('the news does not exist or has been deleted');
-    await this.app.db('news').where({ news_id: newsId }).increment('hits', 1);
+    await unseenByCaches(this.app.db('news').where({ news_id: newsId }).increment('hits', 1));
     return { ...item(row), content: row.content ?? '' };
   }
 }

@@ -3,7 +3,7 @@ import { unixSeconds } from '../../../../core/clock';
 import { refuse } from '../../../../core/errors';
 import type { Knex } from '../../../../storage/db';
 import { CAT_TYPE, categoryService, subtreePrefix } from '../content/categories';
-import { paginate, type Page } from '../../../../platform/paging';
+import { cachedList, paginate, type Page } from '../../../../platform/paging';
 
 export const GOODS_CAT_TYPE = CAT_TYPE.GOODS;
 export const GoodsStatus = { OFF: 0, ON: 1, DELETED: 2 } as const;
@@ -100,7 +100,19 @@ function escapeLike(text: string): string {
 export class GoodsService {
   constructor(private readonly app: AppContext) {}
 
+  /**
+   * Cached: writes to goods, categories and orders change it. The month's buy counts slide with the
+   * clock, so an order leaving the 30-day window shows up to `config.paging.listTtlMs` late. Only the
+   * plain browse (category and page) is cached: searches by name or price have no end of variants.
+   */
   async list(filter: GoodsFilter): Promise<Page<GoodsSummary>> {
+    const browsing = filter.keywords === '' && filter.start_price === -1 && filter.end_price === -1;
+    if (!browsing) return this.listNow(filter);
+    const key = `goods:${filter.cat_id}:${filter.page}`;
+    return cachedList(this.app.db, ['categories', 'goods', 'order_items', 'orders'], key, () => this.listNow(filter));
+  }
+
+  private async listNow(filter: GoodsFilter): Promise<Page<GoodsSummary>> {
     const { start_price: start, end_price: end } = filter;
     if (start !== -1 && end !== -1 && start > end) throw refuse('start_price must not be greater than end_price');
     const db = this.app.db;

@@ -3,6 +3,7 @@ import { startTestServer, type TestClient, type TestServer } from '../../../../.
 import { ADMIN_ID, addGoods, expectOk, expectRefused, nextSku } from '../../../../../helpers/adminMall';
 import { prepareMall } from '../../../../../helpers/mall';
 import { insertId } from '../../../../../../app/storage/db';
+import { statementsDuring } from '../../../../../helpers/queries';
 import type { SeededMall } from '../../../../../../app/products/app/demo/030_mall';
 
 /** Admin goods.* : what the back office writes is what the app's goods.list / goods.detail then show. */
@@ -68,6 +69,20 @@ describe('admin goods.list / detail / add / edit / delete / shelve', () => {
 
     expectOk(await admin.call('goods.shelve', { admin_id: ADMIN_ID, goodsid, on: 0 }));
     expect(await appList('上架测试水杯')).to.deep.equal([]);
+  });
+
+  it("the app's plain goods.list is answered from the KV store until the back office changes goods", async () => {
+    const goodsid = await addGoods(admin, catId, { goods_name: '缓存测试水杯' });
+    const browse = async () =>
+      expectOk(await app.call<{ list: Array<{ goodsid: number; goods_name: string }> }>('goods.list', { cat_id: catId })).list.find((g) => g.goodsid === goodsid);
+    expect(await browse()).to.equal(undefined);
+    expect((await statementsDuring(server.app.db, browse)).filter((q) => /\bgoods\b/.test(q))).to.deep.equal([]);
+    expectOk(await admin.call('goods.shelve', { admin_id: ADMIN_ID, goodsid, on: 1 }));
+    expect(await browse()).to.include({ goods_name: '缓存测试水杯' });
+    expectOk(await admin.call('goods.edit', { admin_id: ADMIN_ID, goodsid, goods_name: '缓存测试改名' }));
+    expect(await browse()).to.include({ goods_name: '缓存测试改名' });
+    expectOk(await admin.call('goods.shelve', { admin_id: ADMIN_ID, goodsid, on: 0 }));
+    expect(await browse()).to.equal(undefined);
   });
 
   it('a single-spec goods answers as single_product in the app', async () => {

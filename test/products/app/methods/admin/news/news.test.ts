@@ -1,5 +1,6 @@
 import { expect } from 'chai';
 import { expectPage, ok, refused, useAdminServer } from '../../../../../helpers/admin';
+import { statementsDuring } from '../../../../../helpers/queries';
 import { expectShape } from '../../../../../helpers/shape';
 
 const SEED_NEWS = { news_id: 1, title: '', intro: '', image_url: '', source: '', c_time: '' };
@@ -32,6 +33,21 @@ describe('admin news.*', () => {
     const page = ok(await t.adminClient.call('news.list', { cat_id: newsCat }));
     expectPage(page, t.server.config.paging.pageSize);
     expect(page.list[0]).to.include({ news_id: newsId, content: clean });
+  });
+
+  it('news.list is answered from the KV store until the back office writes news or categories', async () => {
+    const { news_id: newsId } = ok(await t.admin<{ news_id: number }>('news.add', { cat_id: newsCat, title: 'Cached', content: '<p>c</p>' }));
+    const titles = async () => ok(await t.app.call<{ list: Array<{ news_id: number; title: string }> }>('news.list', { cat_id: newsCat })).list.find((n) => n.news_id === newsId)?.title;
+    expect(await titles()).to.equal('Cached');
+    const newsQueries = (sql: string[]) => sql.filter((q) => /\bnews\b/.test(q));
+    expect(newsQueries(await statementsDuring(t.server.app.db, titles))).to.deep.equal([]);
+    // Reading an article counts a hit, which no list shows: the list stays cached.
+    ok(await t.app.call('news.detail', { news_id: newsId }));
+    expect(newsQueries(await statementsDuring(t.server.app.db, titles))).to.deep.equal([]);
+    ok(await t.admin('news.edit', { news_id: newsId, title: 'Renamed' }));
+    expect(await titles()).to.equal('Renamed');
+    ok(await t.admin('news.delete', { news_id: newsId }));
+    expect(await titles()).to.equal(undefined);
   });
 
   it("the review's split-tag payloads reach the app as text, never as a live tag (issue 9, finding 1)", async () => {
