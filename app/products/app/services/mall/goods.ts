@@ -108,7 +108,9 @@ export class GoodsService {
   async list(filter: GoodsFilter): Promise<Page<GoodsSummary>> {
     const browsing = filter.keywords === '' && filter.start_price === -1 && filter.end_price === -1;
     if (!browsing) return this.listNow(filter);
-    const key = `goods:${filter.cat_id}:${filter.page}`;
+    // The slice of time in the key ends an entry by the app's clock too, not only by the store's TTL.
+    const slice = Math.floor(this.app.clock.now() / Math.max(1, this.app.config.paging.listTtlMs));
+    const key = `goods:${filter.cat_id}:${filter.page}:${slice}`;
     return cachedList(this.app.db, ['categories', 'goods', 'order_items', 'orders'], key, () => this.listNow(filter));
   }
 
