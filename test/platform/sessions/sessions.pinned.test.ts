@@ -81,6 +81,35 @@ describe('SessionService: rules pinned down', () => {
     expect((await sessions().resolve(user.token, 'required', 'app'))!.userId).to.equal(user.id);
   });
 
+  it('a record from before products (no api type) is an app session: it resolves, slides, ends, and a replaced one answers 603', async () => {
+    const user = await createTestUser(server, { platform: 3 });
+    const legacyToken = 'a1'.repeat(24);
+    const hash = hashOf(legacyToken);
+    const now = server.clock.now();
+    // As the pre-product server wrote it: no `ns`, the app's current-token key, an expiry inside the value.
+    const record = { uid: user.id, cls: 'web', iat: now, gen: 0, exp: now + 30 * 60 * 1000 - 1000 };
+    await server.app.kv.set(`sess:${hash}`, JSON.stringify(record), { ttlMs: 3600 * 1000 });
+    await server.app.kv.set(`sess-cur:${user.id}:web`, hash, { ttlMs: 3600 * 1000 });
+    expect((await sessions().resolve(legacyToken, 'required', 'app'))!.userId).to.equal(user.id);
+    expect((await refusal(legacyToken, 'show')).code).to.equal(Code.LOGIN_TIMEOUT);
+    // The expiry in the value decides, whatever the key's own TTL: at exactly exp it is over.
+    server.clock.advance(30 * 60 * 1000 - 1000);
+    expect((await refusal(legacyToken)).code).to.equal(Code.LOGIN_TIMEOUT);
+
+    const live = { ...record, exp: server.clock.now() + 30 * 60 * 1000 - 61_000 };
+    await server.app.kv.set(`sess:${hash}`, JSON.stringify(live), { ttlMs: 3600 * 1000 });
+    const session = (await sessions().resolve(legacyToken, 'required', 'app'))!;
+    expect(await server.app.kv.ttl(`sess-cur:${user.id}:web`)).to.equal(30 * 60 * 1000);
+    await sessions().end(session);
+    expect(await server.app.kv.get(`sess-cur:${user.id}:web`)).to.equal(null);
+
+    // A pre-product token replaced by a newer login still holds its full record: the current key says 603.
+    await server.app.kv.set(`sess:${hash}`, JSON.stringify(live), { ttlMs: 3600 * 1000 });
+    await sessions().issue(user.id, 3, 'app');
+    await server.app.kv.set(`sess:${hash}`, JSON.stringify(live), { ttlMs: 3600 * 1000 });
+    expect(await refusal(legacyToken)).to.deep.equal({ code: Code.LOGGED_IN_ELSEWHERE, msg: 'your account has logged in on another device' });
+  });
+
   it('logout ends the token and frees its slot; a second logout and a stranger\'s token change nothing', async () => {
     const user = await createTestUser(server);
     const session = (await sessions().resolve(user.token, 'required', 'app'))!;
