@@ -3,7 +3,7 @@ import { ApiError, Code } from '../../../app/core/errors';
 import { formatTime } from '../../../app/core/time';
 import { attemptsBusyError, loginLockService, MAX_WRONG_PASSWORDS } from '../../../app/platform/identity/loginLock';
 import { rejectionOf } from '../../helpers/errors';
-import { startTestServer, type TestServer } from '../../helpers/harness';
+import { startTestServer, usingRedis, type TestServer } from '../../helpers/harness';
 
 const DAY = 24 * 3600 * 1000;
 
@@ -70,7 +70,13 @@ describe('LoginLockService: rules pinned down', () => {
     const a = account();
     for (let i = 0; i < MAX_WRONG_PASSWORDS; i++) await lock().beginAttempt(a);
     expect((await rejectionOf(lock().beginAttempt(a)) as ApiError).code).to.equal(Code.BUSINESS);
-    expect(await server.app.kv.ttl(`pwd-pending:${a}`)).to.equal(5 * 60 * 1000);
+    const ttl = await server.app.kv.ttl(`pwd-pending:${a}`);
+    if (usingRedis()) {
+      // Redis lets a key lapse in real time only: the life is what can be checked here.
+      expect(ttl).to.be.within(5 * 60 * 1000 - 5000, 5 * 60 * 1000);
+      return;
+    }
+    expect(ttl).to.equal(5 * 60 * 1000);
     server.clock.advance(5 * 60 * 1000 + 1);
     await lock().beginAttempt(a);
     // More releases than reservations (the key lapsed meanwhile) must not leave a negative credit behind.
