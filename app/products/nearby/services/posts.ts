@@ -86,8 +86,11 @@ export class NearbyPostService {
     const { latitude, longitude } = params;
     await this.remember(userId, params);
     const box = boundingBox(latitude, longitude, params.distance);
+    // MySQL would rather walk the add_ms index newest first and test every post against the box (75
+    // req/s at 1M posts); the box's range on (lat, lng) reads only the band of latitudes, then sorts.
+    const table = this.app.config.db.client === 'mysql' ? this.app.db.raw('?? FORCE INDEX (??)', ['nearby_posts', 'nearby_posts_lat_lng_index']) : 'nearby_posts';
     const query = this.app
-      .db('nearby_posts')
+      .db(table)
       .whereNull('deleted_ms')
       .whereBetween('lat', [box.minLat, box.maxLat])
       .select('id', 'lat', 'lng')
