@@ -1,4 +1,5 @@
 import type { Knex } from '../../../storage/db';
+import { paginateOffset } from '../../../platform/paging';
 
 /** One page of the catalogue's P convention: the rows plus `total` and `isnext`. */
 export interface OffsetPage<T> {
@@ -7,10 +8,11 @@ export interface OffsetPage<T> {
   isnext: boolean;
 }
 
-/** `query` (with its own where/order) at `offset`, `limit` rows, and the total of the whole result. */
+/**
+ * `query` (with its own where/order) at `offset`, `limit` rows, through the platform's paging: `isnext`
+ * from one row more than asked, the total counted once and cached until a table it reads is written.
+ */
 export async function offsetPage<Row>(query: Knex.QueryBuilder, page: { limit: number; offset: number }): Promise<OffsetPage<Row>> {
-  const counted = query.client.queryBuilder().count({ n: '*' }).from(query.clone().clearOrder().clearSelect().select(query.client.raw('1')).as('paged'));
-  const [totals, rows] = await Promise.all([counted as Promise<Array<{ n: number | string }>>, query.clone().limit(page.limit).offset(page.offset) as Promise<Row[]>]);
-  const total = Number(totals[0]?.n ?? 0);
-  return { rows, total, isnext: page.offset + rows.length < total };
+  const { list, total, isnext } = await paginateOffset<Row>(query, page.offset, page.limit);
+  return { rows: list, total, isnext };
 }
