@@ -15,6 +15,7 @@ import { appAuthService } from '../app/platform/gateway/appAuth';
 import { userDirectory } from '../app/platform/identity/users';
 import { passwordHasher } from '../app/platform/identity/passwords';
 import { NEARBY_CENTRE } from '../app/products/nearby/demo/010_nearby';
+import { postPlace } from '../app/products/nearby/services/posts';
 import { BodyMaker } from './bench/bodies';
 import { freePort, killAll, start, stop, waitForHttp } from './bench/children';
 import { pickTool, runLoad } from './bench/load';
@@ -34,7 +35,7 @@ function* posts(count: number, userId: number, nowMs: number) {
     const dLat = (r * Math.cos(theta)) / 111_320;
     const dLng = (r * Math.sin(theta)) / (111_320 * Math.cos((NEARBY_CENTRE.latitude * Math.PI) / 180));
     const at = nowMs - (count - i) * 1000;
-    yield { user_id: userId, content: `post ${i}`, item_id: null, lat: NEARBY_CENTRE.latitude + dLat, lng: NEARBY_CENTRE.longitude + dLng, add_ms: at, update_ms: at };
+    yield { user_id: userId, content: `post ${i}`, item_id: null, ...postPlace({ latitude: NEARBY_CENTRE.latitude + dLat, longitude: NEARBY_CENTRE.longitude + dLng }), add_ms: at, update_ms: at };
   }
 }
 

@@ -6,6 +6,7 @@ import { userDirectory } from '../../../platform/identity/users';
 import { ITEM_ACTIONS, type ItemAction } from '../services/actions';
 import { nearbyItemService } from '../services/items';
 import { nearbyRecommender } from '../services/recommend';
+import { postPlace } from '../services/posts';
 
 /** The seed's centre point (Hangzhou), around which every demo resident and post lives. */
 export const NEARBY_CENTRE = { latitude: 30.22625, longitude: 120.03185 } as const;
@@ -143,8 +144,7 @@ export async function seed(app: AppContext): Promise<void> {
       user_id: residents[i % residents.length],
       content: posts[i],
       item_id: i % 3 === 0 ? null : allItems[Math.floor(random() * allItems.length)],
-      lat: place.lat,
-      lng: place.lng,
+      ...postPlace({ latitude: place.lat, longitude: place.lng }),
       add_ms: at,
       update_ms: at,
     });

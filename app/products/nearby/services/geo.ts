@@ -44,3 +44,13 @@ export function boundingBox(lat: number, lng: number, metres: number): BoundingB
   if (east > 180) return { minLat, maxLat, lngRanges: [[west, 180], [-180, east - 360]] };
   return { minLat, maxLat, lngRanges: [[west, east]] };
 }
+
+/** Posts are filed in bands of 0.01° of latitude (~1.1 km): the first column of the list index. */
+const LAT_CELLS_PER_DEGREE = 100;
+
+export const latCell = (lat: number): number => Math.floor(lat * LAT_CELLS_PER_DEGREE);
+
+/** The bands a box touches, first to last. */
+export function latCellRange(box: BoundingBox): [number, number] {
+  return [latCell(box.minLat), latCell(box.maxLat)];
+}

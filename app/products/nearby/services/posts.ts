@@ -2,7 +2,7 @@ import type { AppContext } from '../../../context';
 import { insertId, transaction } from '../../../storage/db';
 import { nearbyErrors } from '../errors';
 import { nearbyActionService } from './actions';
-import { boundingBox, haversineMetres } from './geo';
+import { boundingBox, haversineMetres, latCell, latCellRange } from './geo';
 import { nearbyItemService, presentItem, type Item } from './items';
 import { nearbyPeople } from './people';
 
@@ -37,6 +37,9 @@ export interface Place {
  * At most this many candidates of the bounding box are measured per list call; `total` counts the
  * matches among them, so past this many posts inside the box `total` is a lower bound (README).
  */
+/** A post's place columns: `lat_cell` is derived here, on every write, and nowhere else. */
+export const postPlace = (place: Place): { lat: number; lng: number; lat_cell: number } => ({ lat: place.latitude, lng: place.longitude, lat_cell: latCell(place.latitude) });
+
 export const CANDIDATE_CAP = 5000;
 
 const seconds = (ms: number) => Number(ms) / 1000;
@@ -65,8 +68,7 @@ export class NearbyPostService {
           user_id: userId,
           content: params.content,
           item_id: item ? item.id : null,
-          lat: place.latitude,
-          lng: place.longitude,
+          ...postPlace(place),
           add_ms: now,
           update_ms: now,
         }),
@@ -86,11 +88,14 @@ export class NearbyPostService {
     const { latitude, longitude } = params;
     await this.remember(userId, params);
     const box = boundingBox(latitude, longitude, params.distance);
-    // MySQL would rather walk the add_ms index newest first and test every post against the box (75
-    // req/s at 1M posts); the box's range on (lat, lng) reads only the band of latitudes, then sorts.
-    const table = this.app.config.db.client === 'mysql' ? this.app.db.raw('?? FORCE INDEX (??)', ['nearby_posts', 'nearby_posts_lat_lng_index']) : 'nearby_posts';
+    // One index range per latitude band, each on the box's longitudes, and every column read from the
+    // index itself (migration 210). MySQL would rather walk add_ms newest first through every post.
+    const [firstCell, lastCell] = latCellRange(box);
+    const cells = Array.from({ length: lastCell - firstCell + 1 }, (_, i) => firstCell + i);
+    const table = this.app.config.db.client === 'mysql' ? this.app.db.raw('?? FORCE INDEX (??)', ['nearby_posts', 'nearby_posts_cell_index']) : 'nearby_posts';
     const query = this.app
       .db(table)
+      .whereIn('lat_cell', cells)
       .whereNull('deleted_ms')
       .whereBetween('lat', [box.minLat, box.maxLat])
       .select('id', 'lat', 'lng')

@@ -1,4 +1,5 @@
 import { expect } from 'chai';
+import { fillLatCells } from '../../../../../db/migrations/nearby/20261201_210_nearby_lat_cells';
 import { haversineMetres } from '../../../../../app/products/nearby/services/geo';
 import { ok, refused, useNearbyServer, type Resident } from '../../helpers';
 
@@ -68,6 +69,26 @@ describe('nearby community.publish / list / update / delete', () => {
     expect(polar.list.map((p) => p.community_id)).to.include(pole.community_id);
     const south = await list(bob, { latitude: -90, longitude: 0, distance: 50_000 });
     expect(south.list).to.be.an('array');
+  });
+
+  it('finds posts on either side of the 0.01° latitude bands, south of the equator too', async () => {
+    // Bands are floor(lat × 100): -0.0001 is band -1, 0 is band 0, 0.29 × 100 is 28.999… (band 28).
+    const lats = [-0.0101, -0.01, -0.0001, 0, 0.0099, 0.01, 0.29, 0.2899999];
+    const ids: number[] = [];
+    for (const latitude of lats) ids.push((await f.as<{ community_id: number }>(alice, 'community.publish', { content: `band ${latitude}`, latitude, longitude: 7.5 })).community_id);
+    const rows = await f.server.app.db('nearby_posts').whereIn('id', ids).orderBy('id').select('lat_cell');
+    expect(rows.map((r: { lat_cell: number }) => r.lat_cell)).to.deep.equal(lats.map((lat) => Math.floor(lat * 100)));
+    const listed = (await list(bob, { latitude: 0.14, longitude: 7.5, distance: 20_000 })).list.map((p) => p.community_id);
+    expect(listed).to.include.members(ids);
+  });
+
+  it("the migration's fill of lat_cell for existing posts equals the service's floor on this engine", async () => {
+    const lats = [-89.99, -0.0001, -0.01, 0.29, 0.57, 30.22625, 89.9999];
+    for (const latitude of lats) await f.as(alice, 'community.publish', { content: `fill ${latitude}`, latitude, longitude: -60 });
+    const mine = () => f.server.app.db('nearby_posts').where('content', 'like', 'fill %').orderBy('id');
+    await mine().update({ lat_cell: 12345 });
+    await fillLatCells(f.server.app.db);
+    expect((await mine().select('lat_cell')).map((r: { lat_cell: number }) => r.lat_cell)).to.deep.equal(lats.map((lat) => Math.floor(lat * 100)));
   });
 
   it('newest first, paged by start/limit, total counts every match', async () => {
