@@ -26,3 +26,22 @@ export function auditors(table: Knex.CreateTableBuilder): void {
   table.integer('c_by').unsigned().notNullable().defaultTo(0);
   table.integer('u_by').unsigned().notNullable().defaultTo(0);
 }
+
+/** A table's opaque key columns, each with its full definition (MySQL's ALTER restates the column). */
+export interface OpaqueKeys {
+  table: string;
+  columns: Array<(t: Knex.AlterTableBuilder) => Knex.ColumnBuilder>;
+}
+
+/**
+ * Opaque keys (appids, tokens, hashes) compared byte for byte on MySQL too: the tables' default
+ * collation folds case and accents. SQLite compares bytes already, so this is MySQL only.
+ */
+export async function collateKeys(knex: Knex, keys: readonly OpaqueKeys[], collation: 'utf8mb4_bin' | 'utf8mb4_unicode_ci'): Promise<void> {
+  if (knex.client.config.client !== 'mysql2') return;
+  for (const { table, columns } of keys) {
+    await knex.schema.alterTable(table, (t) => {
+      for (const column of columns) column(t).collate(collation).alter();
+    });
+  }
+}

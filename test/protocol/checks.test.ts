@@ -149,10 +149,10 @@ describe('protocol §3: the checks in order', () => {
       if (server.app.db.client.config.client !== 'mysql2') return;
       const rows: Array<{ TABLE_NAME: string; COLUMN_NAME: string; COLLATION_NAME: string }> = (
         await server.app.db.raw(
-          "select TABLE_NAME, COLUMN_NAME, COLLATION_NAME from information_schema.COLUMNS where TABLE_SCHEMA = database() and COLUMN_NAME in ('appid', 'secret', 'prev_secret', 'open_id', 'code_hash', 'device_token', 'sha256')",
+          "select TABLE_NAME, COLUMN_NAME, COLLATION_NAME from information_schema.COLUMNS where TABLE_SCHEMA = database() and COLUMN_NAME in ('appid', 'secret', 'prev_secret', 'open_id', 'code_hash', 'device_token', 'sha256', 'app_id', 'client_id')",
         )
       )[0];
-      expect(rows.length).to.be.at.least(7);
+      expect(rows.length).to.be.at.least(15);
       for (const row of rows) expect(row.COLLATION_NAME, `${row.TABLE_NAME}.${row.COLUMN_NAME}`).to.equal('utf8mb4_bin');
     });
 

@@ -1,4 +1,5 @@
 import type { Knex } from 'knex';
+import { collateKeys, type OpaqueKeys } from '../../schema-helpers';
 
 /**
  * Opaque keys compared byte for byte on MySQL too. The tables' default collation (utf8mb4_unicode_ci)
@@ -7,7 +8,7 @@ import type { Knex } from 'knex';
  * SQLite compares bytes already. (Trailing spaces: MySQL's *_bin collations still pad, so code compares
  * the loaded appid exactly as well — app/platform/gateway/appAuth.ts.)
  */
-const KEYS: Array<{ table: string; columns: Array<(t: Knex.AlterTableBuilder) => Knex.ColumnBuilder> }> = [
+const KEYS: OpaqueKeys[] = [
   {
     table: 'api_auth',
     columns: [(t) => t.string('appid', 32).notNullable(), (t) => t.string('secret', 64).notNullable(), (t) => t.string('prev_secret', 64).nullable()],
@@ -22,19 +23,10 @@ const KEYS: Array<{ table: string; columns: Array<(t: Knex.AlterTableBuilder) =>
   { table: 'wallet_ledger', columns: [(t) => t.string('ref', 100).nullable()] },
 ];
 
-async function collate(knex: Knex, collation: string): Promise<void> {
-  if (knex.client.config.client !== 'mysql2') return;
-  for (const { table, columns } of KEYS) {
-    await knex.schema.alterTable(table, (t) => {
-      for (const column of columns) column(t).collate(collation).alter();
-    });
-  }
-}
-
 export async function up(knex: Knex): Promise<void> {
-  await collate(knex, 'utf8mb4_bin');
+  await collateKeys(knex, KEYS, 'utf8mb4_bin');
 }
 
 export async function down(knex: Knex): Promise<void> {
-  await collate(knex, 'utf8mb4_unicode_ci');
+  await collateKeys(knex, KEYS, 'utf8mb4_unicode_ci');
 }
