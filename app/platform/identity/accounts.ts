@@ -6,7 +6,7 @@ import type { Caller } from '../../core/caller';
 import { abuseGuard, type AbuseKind } from '../gateway/abuseGuard';
 import { credentialService } from './credentials';
 import { pushDeviceService } from './pushDevices';
-import { sessionService, type SessionUser } from '../sessions/sessions';
+import { takeAccountReadBy, sessionService, type SessionUser } from '../sessions/sessions';
 import { smsCodeService } from '../verify/sms/codes';
 import { DuplicateUserError, USER_ACTIVE, userDirectory, type UserRow } from './users';
 
@@ -65,7 +65,7 @@ export class AccountService {
 
   /** The logged-in caller's row; a session whose user is gone is a dead session. */
   async current(session: SessionUser): Promise<UserRow> {
-    const user = await this.users.byId(session.userId);
+    const user = takeAccountReadBy(session) ?? (await this.users.byId(session.userId));
     if (!user) throw new ApiError(Code.LOGIN_TIMEOUT, '登录超时,请重新登录');
     if (user.status !== USER_ACTIVE) throw disabled();
     return user;

@@ -3,7 +3,21 @@ import type { AppContext } from '../../context';
 import { clientClassOf, type ApiType, type ClientClass, type SessionUser, type UserRequirement } from '../../core/caller';
 import { randomHex } from '../../core/random';
 import { ApiError, Code } from '../../core/errors';
-import { USER_ACTIVE, userDirectory } from '../identity/users';
+import { USER_ACTIVE, userDirectory, type UserRow } from '../identity/users';
+
+/**
+ * The account row the session check read (for its status), kept with the session for the rest of the
+ * call: the method that then needs the member's row (user.detail and most `user: required` methods)
+ * does not read it a second time. Dies with the session object, at the end of the call.
+ */
+const accountsReadBySessions = new WeakMap<SessionUser, UserRow>();
+
+/** Once per call: a second look (after the method changed the account) reads the row again. */
+export function takeAccountReadBy(session: SessionUser): UserRow | undefined {
+  const account = accountsReadBySessions.get(session);
+  accountsReadBySessions.delete(session);
+  return account;
+}
 
 export { clientClassOf, type ClientClass, type SessionUser, type UserRequirement };
 
@@ -115,11 +129,12 @@ export class SessionService {
     if (!record || record.exp <= now || foreign) {
       throw new ApiError(Code.LOGIN_TIMEOUT, 'login timed out, please log in again');
     }
-    const [current, generation, status] = await Promise.all([
+    const [current, generation, account] = await Promise.all([
       this.app.kv.get(currentKey(apiType, record.uid, record.cls)),
       this.app.kv.get(generationKey(record.uid)),
-      this.app.use(userDirectory).statusOf(record.uid),
+      this.app.use(userDirectory).byId(record.uid),
     ]);
+    const status = account?.status;
     if (current !== hash) throw new ApiError(Code.LOGGED_IN_ELSEWHERE, 'your account has logged in on another device');
     if ((record.gen ?? 0) < Number(generation ?? 0)) {
       throw new ApiError(Code.PASSWORD_CHANGED, 'your password has been changed, please log in again');
@@ -127,7 +142,9 @@ export class SessionService {
     // A disabled or removed account loses its sessions at once, whatever disabled it.
     if (status !== USER_ACTIVE) throw new ApiError(Code.LOGIN_TIMEOUT, 'the account is not available, please log in again');
     if (!record.fixed) await this.slide(hash, record, now);
-    return { userId: record.uid, apiType, clientClass: record.cls, tokenHash: hash };
+    const session: SessionUser = { userId: record.uid, apiType, clientClass: record.cls, tokenHash: hash };
+    accountsReadBySessions.set(session, account!);
+    return session;
   }
 
   /** Sliding expiry, written at most about once a minute per token instead of on every call. */

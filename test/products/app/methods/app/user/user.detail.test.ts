@@ -1,4 +1,5 @@
 import { expect } from 'chai';
+import { statementsDuring } from '../../../../../helpers/queries';
 import { createTestUser } from '../../../../../helpers/users';
 import { startTestServer, type TestClient, type TestServer } from '../../../../../helpers/harness';
 
@@ -40,5 +41,20 @@ describe('user.detail', () => {
     const user = await createTestUser(server);
     await server.app.db('users').where({ id: user.id }).update({ status: 0 });
     expect((await client.call('user.detail', {}, { token: user.token })).code).to.equal(601);
+  });
+
+  it('reads the account row once per call: the session check hands its row on to the method', async () => {
+    const user = await createTestUser(server);
+    const statements = await statementsDuring(server.app.db, async () => {
+      expect((await client.call('user.detail', {}, { token: user.token })).code).to.equal(200);
+    });
+    expect(statements.filter((sql) => /from [`"]users[`"]/i.test(sql))).to.have.length(1);
+  });
+
+  it('a second look in the same call reads the row again (a method that changed the account sees the change)', async () => {
+    const user = await createTestUser(server, { nickname: 'before' });
+    await client.call('user.nickname.edit', { nickname: 'after' }, { token: user.token });
+    const answer = await client.call('user.detail', {}, { token: user.token });
+    expect((answer.data as { nickname: string }).nickname).to.equal('after');
   });
 });
