@@ -18,6 +18,12 @@ export const showErrors = {
   commentNotFound: () => refuse('comment not found or not yours'),
   messageNotFound: () => refuse('message not found or not yours'),
   bannerNotFound: () => refuse('banner not found'),
+  ticketNotFound: () => refuse('ticket not found'),
+  ticketNotOnSale: () => refuse('ticket not found or off sale'),
+  totalBelowTaken: (taken: number) => refuse(`total: not below what is sold or reserved (${taken})`),
+  cartLineOver: (max: number) => refuse(`cart line over ${max}: at most ${max} of one ticket`),
+  cartFull: (max: number) => refuse(`cart full: at most ${max} different tickets`),
+  notInCart: () => refuse('ticket not in cart'),
   nothingToUpdate: () => refuse('nothing to update: give at least one field'),
   emailTaken: () => refuse('email: already used by another account'),
 };

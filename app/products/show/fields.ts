@@ -1,6 +1,7 @@
 import Joi from 'joi';
 import { passwordField, smsCodeField } from '../../core/fields';
 import { areaCodeField, withPhoneOfArea } from '../../platform/identity/fields';
+import { yuanField } from '../../platform/wallet/fields';
 
 export { adminIdField, passwordField, smsCodeField } from '../../core/fields';
 
@@ -42,3 +43,19 @@ export interface PageParams {
 
 /** Image parameters: a file id or an URL of our files (the platform resolver decides). */
 export const imageRefField = () => Joi.alternatives().try(Joi.string().trim().min(1).max(500), Joi.number().integer().min(1));
+
+/** A ticket's fields as the back office sends them (`show.ticket.add`, any of them for `show.ticket.edit`). */
+export const ticketFields = () => ({
+  name: Joi.string().trim().min(1).max(100),
+  image: imageRefField(),
+  intro: Joi.string().trim().allow('').max(2000),
+  price: yuanField(),
+  total: Joi.number().integer().min(0).max(1_000_000),
+  status: Joi.number().integer().valid(0, 1),
+});
+
+/** How many of one ticket a cart line or an order line holds. */
+export const ticketNumberField = () => Joi.number().integer().min(1).max(10);
+
+/** Comments on articles and tickets: `content:str [1..500]`. */
+export const commentContentField = () => Joi.string().trim().min(1).max(500);

@@ -30,6 +30,8 @@ export interface ShowFixture {
   raw(who: ShowUser, method: string, params?: Record<string, unknown>): ReturnType<TestClient['call']>;
   /** A live image file of `who`; answers its id and absolute URL. */
   image(who: ShowUser): Promise<{ fileId: string; url: string }>;
+  /** A ticket made by the back office (`show.ticket.add`, on sale unless said); answers its id. */
+  ticket(options?: { name?: string; price?: number; total?: number; status?: 0 | 1; intro?: string }): Promise<string>;
 }
 
 /** This file's server (before/after hooks) with a show client, an admin client and fixture makers. */
@@ -54,6 +56,11 @@ export function useShowServer(): ShowFixture {
   fixture.image = async (who) => {
     const stored = await fixture.server.app.use(uploadService).storeBase64(tinyImages.png.toString('base64'), { type: OwnerType.USER, id: who.id });
     return { fileId: stored.file_id, url: stored.image_url };
+  };
+  fixture.ticket = async (options = {}) => {
+    const stored = await fixture.server.app.use(uploadService).storeBase64(tinyImages.png.toString('base64'), { type: OwnerType.ADMIN, id: ADMIN_ID });
+    const params = { admin_id: ADMIN_ID, name: 'Show night', image: stored.file_id, price: 88, total: 100, ...options };
+    return ok<{ ticket_id: string }>(await fixture.admin.call('show.ticket.add', params)).ticket_id;
   };
   return fixture;
 }
