@@ -10,16 +10,19 @@ type Db = Knex | Knex.Transaction;
 export const TICKET_STATUS = { OFF_SALE: 0, ON_SALE: 1 } as const;
 export type TicketStatus = (typeof TICKET_STATUS)[keyof typeof TICKET_STATUS];
 
-export interface TicketRow {
-  id: number;
+/** What a stored ticket and the wire's Ticket share (`price` is cents stored, yuan on the wire). */
+interface TicketBody {
   name: string;
   image: string;
   intro: string;
-  /** Cents. */
   price: number;
   total: number;
   /** What can still be reserved: total - remain is sold or reserved by orders. */
   remain: number;
+}
+
+export interface TicketRow extends TicketBody {
+  id: number;
   status: TicketStatus;
   c_by: number;
   u_by: number;
@@ -28,15 +31,8 @@ export interface TicketRow {
 }
 
 /** The catalogue's Ticket. */
-export interface Ticket {
+export interface Ticket extends TicketBody {
   ticket_id: string;
-  name: string;
-  image: string;
-  intro: string;
-  /** Yuan. */
-  price: number;
-  total: number;
-  remain: number;
   created_at: number;
 }
 
