@@ -15,7 +15,7 @@ interface Params {
   status: TicketStatus;
 }
 
-export const showTicketAdd = defineMethod<Params, { ticket_id: string }>({
+export const adminShowTicketAdd = defineMethod<Params, { ticket_id: string }>({
   name: 'show.ticket.add',
   namespaces: ['admin'],
   since: '1.0.0',
