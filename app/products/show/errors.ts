@@ -13,6 +13,7 @@ export const showErrors = {
   yourself: () => refuse('not allowed on yourself'),
   messageToSelf: () => refuse('cannot message yourself'),
   blocked: () => refuse('blocked by this user'),
+  youBlock: () => refuse('you block this user: unblock first'),
   articleNotFound: () => refuse('article not found'),
   notYourArticle: () => refuse('article not found or not yours'),
   commentNotFound: () => refuse('comment not found or not yours'),
