@@ -4,6 +4,7 @@ import type { AppContext } from '../context';
 import { unixSeconds } from '../core/clock';
 import { isUniqueViolation } from '../storage/db';
 import { API_TYPES, appAuthService } from './gateway/appAuth';
+import { encodePng } from './verify/captcha/png';
 
 const PRODUCTS_DIR = path.join(__dirname, '..', 'products');
 
@@ -11,6 +12,25 @@ export interface DemoAppid {
   appid: string;
   secret: string;
   api_type: string;
+}
+
+/** A small deterministic PRNG for demo modules, so their data (and what it drives) is the same on every start. */
+export function demoRandom(seed: number): () => number {
+  let a = seed;
+  return () => {
+    a = (a + 0x6d2b79f5) | 0;
+    let t = Math.imul(a ^ (a >>> 15), 1 | a);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+/** A flat-colour 32×32 placeholder PNG (base64) for demo pictures, a different colour per index. */
+export function demoPicture(index: number): string {
+  const size = 32;
+  const rgb = new Uint8Array(size * size * 3);
+  for (let i = 0; i < size * size; i++) rgb.set([(index * 53) % 256, (index * 97 + 80) % 256, (index * 31 + 160) % 256], i * 3);
+  return encodePng(size, size, rgb).toString('base64');
 }
 
 /** A demo data module of a product (`products/<product>/demo/*.ts`). */

@@ -25,6 +25,9 @@ export const showErrors = {
   cartLineOver: (max: number) => refuse(`cart line over ${max}: at most ${max} of one ticket`),
   cartFull: (max: number) => refuse(`cart full: at most ${max} different tickets`),
   notInCart: () => refuse('ticket not in cart'),
+  clothNotFound: () => refuse('cloth not found'),
+  notMerchant: () => refuse('merchant_uid: not a merchant'),
+  designHasNoMerchant: () => refuse('merchant_uid: design circle clothes have no merchant'),
   nothingToUpdate: () => refuse('nothing to update: give at least one field'),
   emailTaken: () => refuse('email: already used by another account'),
 };

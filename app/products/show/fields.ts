@@ -2,6 +2,7 @@ import Joi from 'joi';
 import { passwordField, smsCodeField } from '../../core/fields';
 import { areaCodeField, withPhoneOfArea } from '../../platform/identity/fields';
 import { yuanField } from '../../platform/wallet/fields';
+import { CLOTH_KINDS, CLOTH_STATUS } from './services/clothes';
 
 export { adminIdField, passwordField, smsCodeField } from '../../core/fields';
 
@@ -59,3 +60,16 @@ export const ticketNumberField = () => Joi.number().integer().min(1).max(10);
 
 /** Comments on articles and tickets: `content:str [1..500]`. */
 export const commentContentField = () => Joi.string().trim().min(1).max(500);
+
+/** A cloth's fields as the back office writes them (`show.cloth.add` requires most, `.edit` any). */
+export const clothFields = () => ({
+  name: Joi.string().trim().min(1).max(100),
+  image: imageRefField(),
+  intro: Joi.string().trim().allow('').max(1000),
+  // Up to 999,999.99 yuan; a cloth is never free.
+  price: yuanField(99_999_999),
+  status: Joi.number().integer().valid(CLOTH_STATUS.OFF, CLOTH_STATUS.ON),
+  merchant_uid: uidField(),
+});
+
+export const clothKindField = () => Joi.string().valid(...CLOTH_KINDS);

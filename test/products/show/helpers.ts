@@ -32,6 +32,10 @@ export interface ShowFixture {
   image(who: ShowUser): Promise<{ fileId: string; url: string }>;
   /** A ticket made by the back office (`show.ticket.add`, on sale unless said); answers its id. */
   ticket(options?: { name?: string; price?: number; total?: number; status?: 0 | 1; intro?: string }): Promise<string>;
+  /** A merchant: category 2 with its show_merchants row. */
+  merchant(card?: { name?: string; logo?: string; intro?: string; address?: string; mobile?: string }): Promise<ShowUser>;
+  /** A cloth added through admin `show.cloth.add` (merchant clothes need `merchant_uid`); answers its id. */
+  cloth(fields: { kind: 'design' | 'merchant'; merchant_uid?: string; name?: string; intro?: string; price?: number; status?: number }): Promise<string>;
 }
 
 /** This file's server (before/after hooks) with a show client, an admin client and fixture makers. */
@@ -61,6 +65,19 @@ export function useShowServer(): ShowFixture {
     const stored = await fixture.server.app.use(uploadService).storeBase64(tinyImages.png.toString('base64'), { type: OwnerType.ADMIN, id: ADMIN_ID });
     const params = { admin_id: ADMIN_ID, name: 'Show night', image: stored.file_id, price: 88, total: 100, ...options };
     return ok<{ ticket_id: string }>(await fixture.admin.call('show.ticket.add', params)).ticket_id;
+  };
+  fixture.merchant = async (card = {}) => {
+    const merchant = await fixture.person({ category: 2, nickname: card.name, mobile: card.mobile });
+    await fixture.server.app.db('show_merchants').insert({ user_id: merchant.id, name: card.name ?? '小店', logo: card.logo ?? '', intro: card.intro ?? '', address: card.address ?? '' });
+    return merchant;
+  };
+  let clothImage: string | undefined;
+  fixture.cloth = async (fields) => {
+    clothImage ??= (await fixture.image(await fixture.person())).fileId;
+    const data = ok<{ cloth_id: string }>(
+      await fixture.admin.call('show.cloth.add', { admin_id: ADMIN_ID, name: '衣服', image: clothImage, intro: '', price: 99, ...fields }),
+    );
+    return data.cloth_id;
   };
   return fixture;
 }

@@ -1,9 +1,9 @@
 import type { AppContext } from '../../../context';
 import { unixSeconds } from '../../../core/clock';
+import { demoPicture } from '../../../platform/demo';
 import { OwnerType, uploadService } from '../../../platform/files/uploads';
 import { passwordHasher } from '../../../platform/identity/passwords';
 import { userDirectory } from '../../../platform/identity/users';
-import { encodePng } from '../../../platform/verify/captcha/png';
 import { walletService } from '../../../platform/wallet/wallet';
 import { ProductStatus } from '../services/products';
 import { purchaseIdOf, PurchaseState } from '../services/purchases';
@@ -14,14 +14,6 @@ export const CAMPUS_DEMO_STUDENT = { phone: '13512345600', password: 'campus123'
 export const CAMPUS_DEMO_POOR_STUDENT = { phone: '13512345601', password: 'campus123' } as const;
 
 const NAMES = ['王凌超', '码三秃', '李明', '张华', '陈静', '刘洋', '赵磊', '孙悦', '周婷', '吴昊'];
-
-/** A flat-colour placeholder picture, different per index. */
-function placeholder(index: number): string {
-  const size = 32;
-  const rgb = new Uint8Array(size * size * 3);
-  for (let i = 0; i < size * size; i++) rgb.set([(index * 53) % 256, (index * 97 + 80) % 256, (index * 31 + 160) % 256], i * 3);
-  return encodePng(size, size, rgb).toString('base64');
-}
 
 export async function seed(app: AppContext): Promise<void> {
   const now = unixSeconds(app.clock);
@@ -40,7 +32,7 @@ export async function seed(app: AppContext): Promise<void> {
 
   let picture = 0;
   const upload = async (category: 'property' | 'shop' | 'product', owner: number) =>
-    (await files.storeBase64(placeholder(++picture), { type: OwnerType.USER, id: owner }, { category, name: `demo_${category}_${picture}` })).image_url;
+    (await files.storeBase64(demoPicture(++picture), { type: OwnerType.USER, id: owner }, { category, name: `demo_${category}_${picture}` })).image_url;
 
   const labs = ['卡类|一卡通', '钱包', '电子产品|耳机', '书籍', '钥匙'];
   for (let i = 0; i < 20; i++) {

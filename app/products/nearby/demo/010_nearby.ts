@@ -1,5 +1,6 @@
 import type { AppContext } from '../../../context';
 import { unixSeconds } from '../../../core/clock';
+import { demoRandom } from '../../../platform/demo';
 import { insertId } from '../../../storage/db';
 import { passwordHasher } from '../../../platform/identity/passwords';
 import { userDirectory } from '../../../platform/identity/users';
@@ -36,17 +37,6 @@ const FAMILIES: Record<string, Array<[name: string, price: number, activity: num
   ],
 };
 
-/** A small deterministic PRNG, so the demo data (and so the demo's recommendations) are the same on every start. */
-function mulberry32(seed: number): () => number {
-  let a = seed;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 /** A point `metres` from the centre in the direction `bearing` (degrees). */
 function around(metres: number, bearing: number): { lat: number; lng: number } {
   const d = metres / 6378137;
@@ -66,7 +56,7 @@ const NICKNAMES = ['小邻', '阿杰', '王阿姨', '李叔', '小美', '大刘'
  * messages and four chats with unread messages both ways; then the similarity job once.
  */
 export async function seed(app: AppContext): Promise<void> {
-  const random = mulberry32(20_040);
+  const random = demoRandom(20_040);
   const nowMs = app.clock.now();
   const now = unixSeconds(app.clock);
   const day = 24 * 3600 * 1000;

@@ -5,7 +5,7 @@ import { insertId, transaction } from '../../../storage/db';
 import { paginate, type Page } from '../../../platform/paging';
 import { centsToYuan, yuanToCents } from '../../../platform/wallet/money';
 import { nearbyErrors } from '../errors';
-import { weightedKeywords } from './keywords';
+import { weightedKeywords } from '../../../platform/text/keywords';
 
 export interface ItemRow {
   id: number;

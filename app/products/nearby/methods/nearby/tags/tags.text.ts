@@ -1,7 +1,7 @@
 import Joi from 'joi';
 import { defineMethod } from '../../../../../registry/method';
 import { nearbyErrors } from '../../../errors';
-import { keywords } from '../../../services/keywords';
+import { keywords } from '../../../../../platform/text/keywords';
 
 interface Params {
   text_list?: string[];

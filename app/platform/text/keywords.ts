@@ -2,11 +2,12 @@ import { Jieba, TfIdf } from '@node-rs/jieba';
 import { dict, idf } from '@node-rs/jieba/dict';
 
 /**
- * Chinese keywords by jieba + TF-IDF (decision 4): the bundled dictionary and IDF table plus a small
- * domain dictionary of shop words the general one splits (玻尿酸 would become 尿酸). Loaded once per
- * process on first use (the dictionary takes ~100 ms to build); both objects are read-only afterwards.
+ * Chinese keywords by jieba + TF-IDF (catalog-nearby.md decision 4; show clothes' tags use the same,
+ * catalog-show.md decision 15): the bundled dictionary and IDF table plus a small domain dictionary of
+ * shop words the general one splits (玻尿酸 would become 尿酸). Loaded once per process on first use (the
+ * dictionary takes ~100 ms to build); both objects are read-only afterwards.
  */
-const DOMAIN_WORDS = ['网红', '玻尿酸', '防晒霜', '洗面奶', '卸妆水', '爽肤水', '连衣裙', '羽绒服', '螺蛳粉', '坚果'];
+const DOMAIN_WORDS = ['网红', '玻尿酸', '防晒霜', '洗面奶', '卸妆水', '爽肤水', '连衣裙', '羽绒服', '螺蛳粉', '坚果', '新中式', '马面裙', '工装', '束脚裤'];
 
 interface Extractor {
   jieba: Jieba;

@@ -1,0 +1,3 @@
+import { clothLikeMethod } from '../../../clothMethods';
+
+export const showDesignCircleClothLike = clothLikeMethod('design.circle.cloth.like', 'design', true);

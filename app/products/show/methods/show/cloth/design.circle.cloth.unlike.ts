@@ -1,0 +1,3 @@
+import { clothLikeMethod } from '../../../clothMethods';
+
+export const showDesignCircleClothUnlike = clothLikeMethod('design.circle.cloth.unlike', 'design', false);

@@ -1,0 +1,3 @@
+import { clothLikeMethod } from '../../../clothMethods';
+
+export const showMerchantClothLike = clothLikeMethod('merchant.cloth.like', 'merchant', true);

@@ -1,0 +1,3 @@
+import { clothLikeMethod } from '../../../clothMethods';
+
+export const showMerchantClothUnlike = clothLikeMethod('merchant.cloth.unlike', 'merchant', false);
