@@ -1,7 +1,8 @@
 /**
  * Fallback load generator (when wrk is not installed), run as its own process like wrk would be.
  * Same contract as wrk.lua: BENCH_BODY (one body for every request) or BENCH_BODIES (prefix of per-thread
- * files, each body sent once, then a 404 path). Prints one `BENCH_RESULT {json}` line.
+ * files, each body sent once, then a 404 path; `<address>\t<body>` adds X-Forwarded-For). Prints one
+ * `BENCH_RESULT {json}` line.
  * Usage: tsx scripts/bench/autocannon-runner.ts <url> <seconds> <connections> <threads>
  */
 import fs from 'node:fs';
@@ -26,7 +27,11 @@ async function main(): Promise<void> {
       path: '/',
       headers,
       setupRequest: (req) => {
-        if (next < bodies.length) return { ...req, body: bodies[next++] };
+        if (next < bodies.length) {
+          const line = bodies[next++];
+          const tab = line.indexOf('\t');
+          return tab < 0 ? { ...req, body: line } : { ...req, headers: { ...headers, 'x-forwarded-for': line.slice(0, tab) }, body: line.slice(tab + 1) };
+        }
         exhausted++;
         return { ...req, path: '/bench-bodies-exhausted', body: '' };
       },

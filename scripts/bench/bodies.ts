@@ -55,14 +55,29 @@ export class BodyMaker {
     return formBody(data, signData(data, `not-${this.secret}`));
   }
 
-  /** Writes `count` distinct signed bodies split over `threads` files (one per load-generator thread). */
-  async writeDistinct(prefix: string, count: number, threads: number, method: string, params: Record<string, unknown> = {}): Promise<BodyFiles> {
+  /**
+   * Writes `count` distinct signed bodies split over `threads` files (one per load-generator thread).
+   * Each has a nonce of its own; `params` may also differ per body (given the body's number), so that a
+   * write changes something every time; `forwardedFor` gives the body a client address (wrk.lua's
+   * `<address>\t<body>` lines).
+   */
+  async writeDistinct(
+    prefix: string,
+    count: number,
+    threads: number,
+    method: string,
+    params: Record<string, unknown> | ((n: number) => Record<string, unknown>) = {},
+    forwardedFor?: (n: number) => string,
+  ): Promise<BodyFiles> {
     const perThread = Math.ceil(count / threads);
+    const paramsOf = typeof params === 'function' ? params : () => params;
     for (let t = 0; t < threads; t++) {
       const out = fs.createWriteStream(`${prefix}.${t}`);
       const chunk: string[] = [];
       for (let i = 0; i < perThread; i++) {
-        chunk.push(this.signed(method, params));
+        const n = t * perThread + i;
+        const body = this.signed(method, paramsOf(n));
+        chunk.push(forwardedFor ? `${forwardedFor(n)}\t${body}` : body);
         if (chunk.length === 5000 || i === perThread - 1) {
           if (!out.write(`${chunk.join('\n')}\n`)) await new Promise<void>((r) => out.once('drain', () => r()));
           chunk.length = 0;

@@ -69,17 +69,39 @@ export function killAll(): void {
 }
 
 /**
- * CPU time (user + system, all threads) a process has used so far, from /proc; undefined elsewhere.
+ * CPU time (user + system, all threads) a process and its descendants have used so far, from /proc;
+ * undefined elsewhere.
  * CPU per request is the figure a busy machine disturbs least: contention lowers req/s, not this.
  */
 export function cpuSeconds(pid: number | undefined): number | undefined {
+  const own = procStat(pid);
+  if (!own) return undefined;
+  // A cluster's workers are the primary's children: their time counts as the server's.
+  let total = own.cpu;
+  for (const child of childrenOf(pid!)) total += cpuSeconds(child) ?? 0;
+  return total;
+}
+
+function procStat(pid: number | undefined): { ppid: number; cpu: number } | undefined {
   try {
     const stat = fs.readFileSync(`/proc/${pid}/stat`, 'utf8');
-    // Fields after the parenthesised command name: state is field 3, utime 14 and stime 15 (clock ticks).
+    // Fields after the parenthesised command name: state is field 3, ppid 4, utime 14 and stime 15 (clock ticks).
     const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-    return (Number(fields[11]) + Number(fields[12])) / CLOCK_TICKS;
+    return { ppid: Number(fields[1]), cpu: (Number(fields[11]) + Number(fields[12])) / CLOCK_TICKS };
   } catch {
     return undefined;
+  }
+}
+
+function childrenOf(pid: number): number[] {
+  try {
+    return fs
+      .readdirSync('/proc')
+      .filter((name) => /^\d+$/.test(name))
+      .map(Number)
+      .filter((p) => procStat(p)?.ppid === pid);
+  } catch {
+    return [];
   }
 }
 

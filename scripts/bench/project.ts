@@ -4,7 +4,10 @@ import path from 'node:path';
 import { Redis } from 'ioredis';
 import type { AppConfig } from '../../config';
 import { createAppContext } from '../../app/bootstrap';
+import { createDb } from '../../app/storage/db';
 import { appAuthService } from '../../app/platform/gateway/appAuth';
+import { userDirectory } from '../../app/platform/identity/users';
+import { sessionService } from '../../app/platform/sessions/sessions';
 
 const ROOT = path.resolve(__dirname, '..', '..');
 
@@ -12,9 +15,10 @@ const ROOT = path.resolve(__dirname, '..', '..');
  * The environment the project server runs under in the benchmark: production settings (info logging,
  * no demo seed), one worker, loopback only. Storage follows the caller's environment: DB_* / DATABASE_URL
  * and REDIS_URL pass through; without DB_CLIENT=mysql the database is a SQLite file in the temp dir.
- * Redis keys get a prefix of their own so the run can remove exactly what it wrote.
+ * Redis keys get a prefix of their own so the run can remove exactly what it wrote. `overrides` come last
+ * (a data set's database and key prefix, a worker count).
  */
-export function projectEnv(tmpDir: string, port: number): NodeJS.ProcessEnv {
+export function projectEnv(tmpDir: string, port: number, overrides: NodeJS.ProcessEnv = {}): NodeJS.ProcessEnv {
   const env: NodeJS.ProcessEnv = {
     ...process.env,
     NODE_ENV: 'production',
@@ -30,10 +34,13 @@ export function projectEnv(tmpDir: string, port: number): NodeJS.ProcessEnv {
     UPLOAD_BASE_URL: 'https://bench.example.com',
     // Counted as in production (one KV increment per signed call) but never reached by the load.
     RATE_LIMIT_PER_MINUTE: '1000000000',
+    // Likewise the IP ban for bad signatures (variant c sends nothing else): counted, never reached.
+    ABUSE_FAILURE_THRESHOLD: '1000000000',
     WORKERS: '1',
     HOST: '127.0.0.1',
     PORT: String(port),
     REDIS_KEY_PREFIX: `bench:${process.pid}:`,
+    ...overrides,
   };
   const mysql = env.DB_CLIENT === 'mysql' || (!env.DB_CLIENT && env.DATABASE_URL);
   if (!mysql) {
@@ -64,14 +71,30 @@ export async function createBenchAppid(config: AppConfig): Promise<{ appid: stri
   }
 }
 
+/**
+ * A session token of the member with `mobile` for the `app` product, issued by the project's own session
+ * service into the configured KV store, where the server under test looks it up.
+ */
+export async function issueBenchToken(config: AppConfig, mobile: string): Promise<{ token: string; userId: number }> {
+  const app = await createAppContext(config, { migrate: false });
+  try {
+    const user = await app.use(userDirectory).byMobile(mobile);
+    if (!user) throw new Error(`bench: no member ${mobile} in ${config.db.database ?? 'the database'}`);
+    return { token: await app.use(sessionService).issue(user.id, 1, 'app'), userId: user.id };
+  } finally {
+    await app.close();
+  }
+}
+
 /** Removes what the run left in shared storage: its appid row, and its Redis keys. */
 export async function cleanUpStorage(config: AppConfig, appid: string | undefined): Promise<void> {
   if (config.db.client === 'mysql' && appid) {
-    const app = await createAppContext(config, { migrate: false });
+    // A bare connection: no read cache to tell, the run's KV keys go next.
+    const db = createDb(config.db);
     try {
-      await app.db('api_auth').where({ appid }).delete();
+      await db('api_auth').where({ appid }).delete();
     } finally {
-      await app.close();
+      await db.destroy();
     }
   }
   if (config.redis.url) {

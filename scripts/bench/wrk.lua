@@ -4,6 +4,8 @@
 --   BENCH_BODIES=<prefix>  thread n sends the lines of <prefix>.<n> once each, in order. When they run
 --                          out it asks for a path the servers answer 404, so an undersized set shows
 --                          up as non-2xx answers instead of as silent replays, and is counted.
+--                          A line `<address>\t<body>` also sends X-Forwarded-For: <address> (clients
+--                          behind the server's trusted proxy).
 wrk.method = "POST"
 wrk.headers["Content-Type"] = "application/x-www-form-urlencoded"
 
@@ -38,7 +40,14 @@ if prefix then
     for line in io.lines(prefix .. "." .. id) do
       if line ~= "" then
         n = n + 1
-        reqs[n] = wrk.format(nil, "/", nil, line)
+        local tab = line:find("\t", 1, true)
+        if tab then
+          -- wrk.format takes these headers instead of wrk.headers, so the content type goes in too.
+          local headers = { ["Content-Type"] = wrk.headers["Content-Type"], ["X-Forwarded-For"] = line:sub(1, tab - 1) }
+          reqs[n] = wrk.format(nil, "/", headers, line:sub(tab + 1))
+        else
+          reqs[n] = wrk.format(nil, "/", nil, line)
+        end
       end
     end
   end
