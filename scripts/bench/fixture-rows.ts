@@ -6,6 +6,7 @@
  * (and the indexes serving them) meet the same selectivity as in production: most rows visible, some off
  * shelf, hidden or deleted, the newest ids the newest times.
  */
+import type { OrderRow } from '../../app/products/app/services/mall/orders';
 
 export interface FixtureContext {
   /** Unix seconds the newest row is dated; row times go back from here. */
@@ -19,15 +20,7 @@ export interface FixtureContext {
   /** The first id each table's generated rows take (one past the demo data). */
   firstId: { news: number; goods: number; products: number; orders: number; items: number };
   /** The member's address as orders copy it. */
-  receiver: {
-    receiver_name: string;
-    receiver_mobile: string;
-    receiver_province: string;
-    receiver_city: string;
-    receiver_district: string;
-    receiver_street: string;
-    receiver_address: string;
-  };
+  receiver: Pick<OrderRow, 'receiver_name' | 'receiver_mobile' | 'receiver_province' | 'receiver_city' | 'receiver_district' | 'receiver_street' | 'receiver_address'>;
 }
 
 /** 1000000 → `1m`, 20000 → `20k`, 1234 → `1234`: the data set's name in variant keys and its database. */

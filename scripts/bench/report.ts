@@ -128,6 +128,7 @@ export function formatTable(rows: Row[], judged: Verdict[]): string {
   // A subset run leaves most targets without figures: they stay in the JSON, not in the table.
   const shown = judged.filter((v) => Number.isFinite(v.value));
   const nameWidth = Math.max(16, ...shown.map((v) => v.name.length));
+  const targetWidth = Math.max(30, ...shown.map((v) => v.target.length));
   const head =
     `${pad('variant', labelWidth)} ${pad('req/s', 9, true)} ${pad('× (g)', 6, true)} ${pad('p99 ms', 8, true)} ${pad('p50 ms', 8, true)} ` +
     `${pad('cpu µs/req', 11, true)} ${pad('× (g) cpu', 10, true)} ${pad('errors', 7, true)}`;
@@ -141,12 +142,12 @@ export function formatTable(rows: Row[], judged: Verdict[]): string {
         `${pad(r.cpu_us_per_req === null ? '-' : r.cpu_us_per_req.toFixed(1), 11, true)} ${pad(figure(toGByCpu(r), 2), 10, true)} ${pad(String(r.errors), 7, true)}`,
     ),
     '',
-    `${pad('ratio / figure', nameWidth)} ${pad('value', 9, true)}   ${pad('target', 30)} status`,
+    `${pad('ratio / figure', nameWidth)} ${pad('value', 9, true)}   ${pad('target', targetWidth)} status`,
     '-'.repeat(head.length),
     ...shown.map(
       (v) =>
         `${pad(v.name, nameWidth)} ${pad(v.unit === 'ms' ? `${figure(v.value, 2)} ms` : figure(v.value, 2), 9, true)}   ` +
-        `${pad(v.target, 30)} ${v.status === 'not met' ? 'NOT MET' : v.status}${v.note ? `  (${v.note})` : ''}`,
+        `${pad(v.target, targetWidth)} ${v.status === 'not met' ? 'NOT MET' : v.status}${v.note ? `  (${v.note})` : ''}`,
     ),
     ...(shown.length < judged.length ? [`(${judged.length - shown.length} targets not measured in this run)`] : []),
   ];
