@@ -30,4 +30,11 @@ export const showErrors = {
   designHasNoMerchant: () => refuse('merchant_uid: design circle clothes have no merchant'),
   nothingToUpdate: () => refuse('nothing to update: give at least one field'),
   emailTaken: () => refuse('email: already used by another account'),
+  notEnoughRemaining: () => refuse('not enough tickets remaining'),
+  orderListsDiffer: () => refuse('ticket_id_list and number_list differ in length'),
+  orderTooLarge: () => refuse('order total too large: split it'),
+  orderNotFound: () => refuse('order not found or not yours'),
+  onlyUnpaidCancel: () => refuse('only unpaid orders can be cancelled'),
+  orderNotUnpaid: () => refuse('order is not unpaid'),
+  balanceNotEnough: () => refuse('balance not enough'),
 };

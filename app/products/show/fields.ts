@@ -73,3 +73,12 @@ export const clothFields = () => ({
 });
 
 export const clothKindField = () => Joi.string().valid(...CLOTH_KINDS);
+
+/** order.create's `ticket_id_list` (1..20 distinct tickets: one order line each). */
+export const orderTicketIdsField = () => Joi.array().items(rowIdField().required()).min(1).max(20).unique();
+
+/** order.create's `number_list`: each line 1..10 tickets; its length is checked against the ids (a 503). */
+export const orderNumbersField = () => Joi.array().items(ticketNumberField().required()).min(1).max(20);
+
+/** Decision 5: 0 unpaid, 1 paid, 2 cancelled, 3 used. */
+export const orderStatusField = () => Joi.number().integer().valid(0, 1, 2, 3);
