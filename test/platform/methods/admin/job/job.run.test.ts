@@ -52,7 +52,7 @@ describe('admin job.run, and platform.files.expire', () => {
   });
 
   it('refuses an unknown or missing name, and exists for the admin namespace only', async () => {
-    refused(await admin.call('job.run', { name: 'show.orders.expire' }), /^unknown job "show.orders.expire"$/);
+    refused(await admin.call('job.run', { name: 'show.no.such.job' }), /^unknown job "show.no.such.job"$/);
     refused(await admin.call('job.run', {}), /"name" is required/);
     const app = await server.client('app');
     expect((await app.call('job.run', { name: 'platform.files.expire' })).code).to.equal(509);
