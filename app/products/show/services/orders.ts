@@ -9,10 +9,9 @@ import { showTickets, TICKET_STATUS } from './tickets';
 
 /** Decision 5. */
 export const ORDER_STATUS = { UNPAID: 0, PAID: 1, CANCELLED: 2, USED: 3 } as const;
-export const ORDER_STATUSES = Object.values(ORDER_STATUS);
 /** An unpaid order is cancelled after this (job show.orders.expire) and cannot be paid past it. */
 export const PAYMENT_WINDOW_SEC = 30 * 60;
-/** How many expired orders one sweep transaction-by-transaction takes per query. */
+/** Expired orders the sweep reads per query; each is then cancelled in its own transaction. */
 const SWEEP_BATCH = 200;
 
 /** A line of an order: a ticket and how many of it. */
@@ -70,7 +69,7 @@ export class ShowOrderService {
     return transaction(this.app.db, async (trx) => {
       const cart: Array<{ ticket_id: number; number: number }> = await trx('show_cart_items').where({ user_id: userId }).whereIn('ticket_id', ticketIds).select('ticket_id', 'number');
       if (cart.length !== ticketIds.length) throw showErrors.notInCart();
-      const lines = cart.map((line) => ({ ticketId: Number(line.ticket_id), number: Number(line.number) }));
+      const lines = byTicket(cart.map((line) => ({ ticketId: Number(line.ticket_id), number: Number(line.number) })));
       for (const line of lines) {
         const removed = await trx('show_cart_items').where({ user_id: userId, ticket_id: line.ticketId, number: line.number }).delete();
         if (removed !== 1) throw showErrors.notInCart();
