@@ -1,3 +1,4 @@
+import { scratchDir } from '../../helpers/scratch';
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -147,7 +148,7 @@ describe('platform files: categories, base64, reserved ids, resolver', () => {
     it('fills a reservation from a multipart upload too, and refuses ids that were never reserved', async () => {
       const id = await files.reserve(alice);
       // A part on disk, as the multipart parser leaves it.
-      const part = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'yaf-part-')), 'image');
+      const part = path.join(scratchDir('yaf-part'), 'image');
       fs.writeFileSync(part, tinyImages.png);
       const upload = { field: 'image', path: part, size: tinyImages.png.length, originalName: 'a.png', declaredType: 'image/png' };
       const filled = await files.storeImage([upload], alice, { reservedId: id });

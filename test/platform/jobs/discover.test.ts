@@ -1,3 +1,4 @@
+import { scratchDir } from '../../helpers/scratch';
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -10,7 +11,7 @@ const JOB_MODULE = path.join(ROOT, 'app', 'platform', 'jobs', 'job.ts');
 
 /** A product tree with one job file in `products/<product>/jobs/`. */
 function productWithJob(product: string, body: string): string {
-  const appDir = fs.mkdtempSync(path.join(os.tmpdir(), 'yaf-jobs-'));
+  const appDir = scratchDir('yaf-jobs');
   const dir = path.join(appDir, 'products', product, 'jobs');
   fs.mkdirSync(dir, { recursive: true });
   fs.writeFileSync(path.join(dir, 'x.ts'), `const { defineJob } = require(${JSON.stringify(JOB_MODULE)});\n${body}\n`);

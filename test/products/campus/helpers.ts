@@ -1,3 +1,4 @@
+import { scratchDir } from '../../helpers/scratch';
 import { expect } from 'chai';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -26,7 +27,7 @@ export interface CampusFixture {
 /** This file's server (before/after hooks) with a campus and an admin client. */
 export function useCampusServer(): CampusFixture {
   const fixture = {} as CampusFixture;
-  const outbox = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'campus-captcha-')), 'captcha-outbox.jsonl');
+  const outbox = path.join(scratchDir('campus-captcha'), 'captcha-outbox.jsonl');
   before(async () => {
     fixture.server = await startTestServer({ captcha: { outboxFile: outbox } });
     // The harness starts on an empty database: sms.generate needs its template (reference data).
