@@ -18,6 +18,7 @@ export const defaults: AppConfig = {
     poolMax: 10,
     connectTimeoutMs: 1_000,
     acquireTimeoutMs: 5_000,
+    preparedStatements: 100,
   },
   redis: { keyPrefix: 'yaf:', commandTimeoutMs: 1_000, reconnectMaxMs: 500 },
   http: {

@@ -56,6 +56,7 @@ function fromEnvironment(env: NodeJS.ProcessEnv): DeepPartial<AppConfig> {
       poolMax: int('DB_POOL_MAX', env),
       connectTimeoutMs: int('DB_CONNECT_TIMEOUT_MS', env),
       acquireTimeoutMs: int('DB_ACQUIRE_TIMEOUT_MS', env),
+      preparedStatements: int('DB_PREPARED_STATEMENTS', env),
     },
     redis: {
       url: str('REDIS_URL', env),

@@ -22,6 +22,8 @@ export interface AppConfig {
     connectTimeoutMs: number;
     /** A call waiting longer than this for a pooled connection fails instead of queueing on. */
     acquireTimeoutMs: number;
+    /** Prepared statements kept per pooled connection for reads (0 = reads by plain query). */
+    preparedStatements: number;
   };
   redis: {
     url?: string;
@@ -127,6 +129,7 @@ export const configSchema = Joi.object<AppConfig>({
     poolMax: Joi.number().integer().min(1).max(200).required(),
     connectTimeoutMs: Joi.number().integer().min(50).max(60_000).required(),
     acquireTimeoutMs: Joi.number().integer().min(50).max(60_000).required(),
+    preparedStatements: Joi.number().integer().min(0).max(16_000).required(),
   }).required(),
   redis: Joi.object({
     url: Joi.string().uri({ scheme: ['redis', 'rediss'] }),

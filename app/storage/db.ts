@@ -4,6 +4,7 @@ import knexFactory, { type Knex } from 'knex';
 import type { AppConfig } from '../../config';
 import type { Logger } from '../core/logger';
 import { bumpingWrites } from './readCache';
+import { preferPreparedReads } from './preparedReads';
 
 export type { Knex } from 'knex';
 
@@ -59,8 +60,8 @@ export function createDb(db: AppConfig['db'], logger?: Logger): Knex {
     : { host: db.host, port: db.port, user: db.user, password: db.password, database: db.database };
   // Bounded waits: a dead server refuses at once (knex propagates the failed connect), an unreachable one
   // fails at the connect timeout, and an exhausted pool at the acquire timeout — each a clean 500, not a hang.
-  const common = { charset: 'utf8mb4', supportBigNumbers: true, connectTimeout: db.connectTimeoutMs };
-  return knexFactory({
+  const common = { charset: 'utf8mb4', supportBigNumbers: true, connectTimeout: db.connectTimeoutMs, maxPreparedStatements: Math.max(1, db.preparedStatements) };
+  const knex = knexFactory({
     client: 'mysql2',
     connection:
       typeof connection === 'string'
@@ -71,6 +72,8 @@ export function createDb(db: AppConfig['db'], logger?: Logger): Knex {
     log: knexLog(logger),
     compileSqlOnError: false,
   });
+  if (db.preparedStatements > 0) preferPreparedReads(knex.client);
+  return knex;
 }
 
 /** Deadlock victims and lock-wait timeouts (MySQL): the transaction was rolled back and may simply run again. */
