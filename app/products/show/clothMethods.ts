@@ -16,7 +16,7 @@ export function clothListMethod<K extends string>(name: string, kind: ClothKind,
     since: '1.0.0',
     user: 'required',
     writes: false,
-    summary: `${CLOTH_LABEL[kind]}, newest first, with is_like for the caller${kind === 'merchant' ? ' and each merchant' : ''}; paged (limit, offset).`,
+    summary: `Shown ${CLOTH_LABEL[kind]}, newest first, with is_like for the caller${kind === 'merchant' ? ' and each merchant' : ''}; paged (limit, offset).`,
     schema: Joi.object(pagingFields()),
     async handler(params, call, app) {
       const clothes = app.use(showClothes);

@@ -172,25 +172,28 @@ export class ShowClothes {
     );
   }
 
-  /** Changes the given fields; a new name or intro re-extracts the tags. */
+  /**
+   * Changes the given fields; a new name or intro re-extracts the tags, from the row as it is under its
+   * lock, so two edits at once never leave tags of a name and intro the cloth never had together.
+   */
   async edit(id: number, changes: ClothChanges, adminId: number): Promise<void> {
-    const row = await this.byId(id);
-    if (!row) throw showErrors.clothNotFound();
-    const update: Record<string, unknown> = { u_time: unixSeconds(this.app.clock), u_by: adminId };
-    if (changes.merchantUserId !== undefined) {
-      if (row.kind !== 'merchant') throw showErrors.designHasNoMerchant();
-      await this.requireMerchant(changes.merchantUserId);
-      update.merchant_user_id = changes.merchantUserId;
-    }
-    if (changes.name !== undefined) update.name = changes.name;
-    if (changes.image !== undefined) update.image = changes.image;
-    if (changes.intro !== undefined) update.intro = changes.intro;
-    if (changes.priceCents !== undefined) update.price = changes.priceCents;
-    if (changes.status !== undefined) update.status = changes.status;
-    if (changes.name !== undefined || changes.intro !== undefined) {
-      update.tags = JSON.stringify(clothTags(changes.name ?? row.name, changes.intro ?? row.intro));
-    }
-    await this.app.db('show_clothes').where({ id }).update(update);
+    if (changes.merchantUserId !== undefined) await this.requireMerchant(changes.merchantUserId);
+    await transaction(this.app.db, async (trx) => {
+      const row = (await trx('show_clothes').where({ id }).forUpdate().first('kind', 'name', 'intro')) as Pick<ClothRow, 'kind' | 'name' | 'intro'> | undefined;
+      if (!row) throw showErrors.clothNotFound();
+      if (changes.merchantUserId !== undefined && row.kind !== 'merchant') throw showErrors.designHasNoMerchant();
+      const update: Record<string, unknown> = { u_time: unixSeconds(this.app.clock), u_by: adminId };
+      if (changes.merchantUserId !== undefined) update.merchant_user_id = changes.merchantUserId;
+      if (changes.name !== undefined) update.name = changes.name;
+      if (changes.image !== undefined) update.image = changes.image;
+      if (changes.intro !== undefined) update.intro = changes.intro;
+      if (changes.priceCents !== undefined) update.price = changes.priceCents;
+      if (changes.status !== undefined) update.status = changes.status;
+      if (changes.name !== undefined || changes.intro !== undefined) {
+        update.tags = JSON.stringify(clothTags(changes.name ?? row.name, changes.intro ?? row.intro));
+      }
+      await trx('show_clothes').where({ id }).update(update);
+    });
   }
 
   async byId(id: number, db: Db = this.app.db): Promise<ClothRow | undefined> {
