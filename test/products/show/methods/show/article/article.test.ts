@@ -1,19 +1,9 @@
 import { expect } from 'chai';
+import type { Article } from '../../../../../../app/products/show/services/articles';
 import { blocks, follows } from '../../../graph';
 import { expectPaged, refused, useShowServer, type ShowUser } from '../../../helpers';
 
 const ARTICLE_KEYS = ['article_id', 'uid', 'content', 'images', 'created_at', 'like_count', 'collect_count', 'comment_count'];
-
-interface Article {
-  article_id: string;
-  uid: string;
-  content: string;
-  images: string[];
-  created_at: number;
-  like_count: number;
-  collect_count: number;
-  comment_count: number;
-}
 
 describe('show article methods: publish, del, detail and the three feeds', () => {
   const show = useShowServer();
