@@ -1,7 +1,6 @@
 import { expect } from 'chai';
 import { DEMO_ARTICLES, SHOW_DEMO_PHONES, seed } from '../../../../app/products/show/demo/020_articles';
 import type { ShowUser } from '../helpers';
-import { blocks, follows } from '../graph';
 import { expectPaged, useShowServer } from '../helpers';
 
 describe('show demo articles (020_articles)', () => {
@@ -17,8 +16,8 @@ describe('show demo articles (020_articles)', () => {
     const people: ShowUser[] = [];
     for (const mobile of SHOW_DEMO_PHONES) people.push(await show.person({ mobile }));
     const [demo] = people;
-    for (const followed of people.slice(1, 5)) await follows(show.server, demo, followed);
-    await blocks(show.server, people[6], people[7]);
+    for (const followed of people.slice(1, 5)) await show.as(demo, 'sns.follow', { to_uid: followed.uid });
+    await show.as(people[6], 'sns.block', { to_uid: people[7].uid });
     await seed(show.server.app);
 
     const db = show.server.app.db;

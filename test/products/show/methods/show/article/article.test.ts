@@ -1,6 +1,5 @@
 import { expect } from 'chai';
 import type { Article } from '../../../../../../app/products/show/services/articles';
-import { blocks, follows } from '../../../graph';
 import { expectPaged, refused, useShowServer, type ShowUser } from '../../../helpers';
 
 const ARTICLE_KEYS = ['article_id', 'uid', 'content', 'images', 'created_at', 'like_count', 'collect_count', 'comment_count'];
@@ -53,7 +52,7 @@ describe('show article methods: publish, del, detail and the three feeds', () =>
     const ids = [await publish(author, 'one'), await publish(author, 'two'), await publish(author, 'three')];
     const gone = await publish(author, 'deleted');
     await show.as(author, 'article.del', { article_id: gone });
-    await blocks(show.server, reader, blocked);
+    await show.as(reader, 'sns.block', { to_uid: blocked.uid });
 
     const live = Number((await show.server.app.db('show_articles').where({ deleted_at: 0 }).count({ n: '*' }))[0].n);
     const first = expectPaged(await show.as(reader, 'article.list', { limit: 2 }), 'article_list', live - 1, true) as Article[];
@@ -74,9 +73,9 @@ describe('show article methods: publish, del, detail and the three feeds', () =>
   it('following.article.list: only the live articles of the people the caller follows, newest first', async () => {
     const reader = await show.person();
     const [followed, other, stranger] = [await show.person(), await show.person(), await show.person()];
-    await follows(show.server, reader, followed);
-    await follows(show.server, reader, other);
-    await follows(show.server, stranger, reader);
+    await show.as(reader, 'sns.follow', { to_uid: followed.uid });
+    await show.as(reader, 'sns.follow', { to_uid: other.uid });
+    await show.as(stranger, 'sns.follow', { to_uid: reader.uid });
     const a = await publish(followed, 'a');
     await publish(stranger, 'not followed');
     const b = await publish(other, 'b');

@@ -1,5 +1,4 @@
 import { expect } from 'chai';
-import { blocks } from '../../../graph';
 import { expectPaged, refused, useShowServer, type ShowUser } from '../../../helpers';
 
 describe('show article comments: publish, list, del', () => {
@@ -25,8 +24,8 @@ describe('show article comments: publish, list, del', () => {
   it('article.comment.publish refuses bad text, an unknown article and a commenter the author blocks, writing nothing', async () => {
     const [author, blocked, blocker] = [await show.person(), await show.person(), await show.person()];
     const id = await publish(author);
-    await blocks(show.server, author, blocked);
-    await blocks(show.server, blocker, author);
+    await show.as(author, 'sns.block', { to_uid: blocked.uid });
+    await show.as(blocker, 'sns.block', { to_uid: author.uid });
     refused(await show.raw(blocked, 'article.comment.publish', { article_id: id, content: 'let me in' }), /^blocked by this user$/);
     refused(await show.raw(author, 'article.comment.publish', { article_id: id, content: 'x'.repeat(501) }), /content/);
     refused(await show.raw(author, 'article.comment.publish', { article_id: id, content: ' ' }), /content/);
