@@ -24,12 +24,12 @@ import { loadConfig, type AppConfig } from '../config';
 import { DEMO_USER } from '../app/products/app/demo/011_accounts';
 import { BodyMaker, type BodyFiles } from './bench/bodies';
 import { cpuSeconds, freePort, killAll, start, stop, waitForHttp, type Started } from './bench/children';
-import { datasets, ensureDataset, withDatabase, type Dataset } from './bench/fixture';
+import { datasets, ensureDataset, withDatabase, WRITER_COUNT, writerMobile, type Dataset } from './bench/fixture';
 import { sizeLabel } from './bench/fixture-rows';
 import { runLoad, type LoadResult } from './bench/load';
 import { parseOptions, selects, type BenchOptions } from './bench/options';
 import { probe, type ProbeAnswer } from './bench/probe';
-import { cleanUpStorage, createBenchAppid, issueBenchToken, projectCommand, projectEnv } from './bench/project';
+import { cleanUpStorage, createBenchAppid, issueBenchTokens, projectCommand, projectEnv } from './bench/project';
 import { formatTable, verdicts, type Row, type VariantKey } from './bench/report';
 
 const ROOT = path.resolve(__dirname, '..');
@@ -75,6 +75,8 @@ interface Target {
   secret: string;
   maker: BodyMaker;
   session?: { token: string; userId: number };
+  /** Sessions of the members the write variant spreads over (fixture.ts WRITER_COUNT). */
+  writers: Array<{ token: string; userId: number }>;
 }
 
 /** A nickname of fixed length (the answer's size must not change under load), distinct per body. */
@@ -129,14 +131,17 @@ class Bench {
     const overrides = dataset ? { ...withDatabase(process.env, dataset.database), REDIS_KEY_PREFIX: `bench:${process.pid}:${label}:` } : {};
     const env = projectEnv(this.tmpDir, 0, overrides);
     const config = loadConfig(env);
-    const target: Target = { label, env, config, secret: '', maker: undefined as unknown as BodyMaker };
+    const target: Target = { label, env, config, secret: '', maker: undefined as unknown as BodyMaker, writers: [] };
     // Registered before anything is created, so the clean-up finds what a failure leaves behind.
     this.targets.push(target);
     const credentials = await createBenchAppid(config);
     target.appid = credentials.appid;
     target.secret = credentials.secret;
     target.maker = new BodyMaker(credentials.appid, credentials.secret);
-    if (dataset) target.session = await issueBenchToken(config, DEMO_USER.mobile);
+    if (dataset) {
+      const writers = Array.from({ length: WRITER_COUNT }, (_, i) => writerMobile(i));
+      [target.session, ...target.writers] = await issueBenchTokens(config, [DEMO_USER.mobile, ...writers]);
+    }
     return target;
   }
 
@@ -306,6 +311,8 @@ class Bench {
     });
     const key = (family: string) => `${family}-${target.label}`;
     let sampleNumber = Date.now() % 1e9;
+    const writer = (n: number) => target.writers[n % target.writers.length];
+    const edit = (n: number) => ({ token: writer(n).token, nickname: benchNickname(n) });
     return [
       read('news', 'news.list', { page: 1 }, expectList(key('news'))),
       read('goods', 'goods.list', { page: 1 }, expectList(key('goods'))),
@@ -315,18 +322,21 @@ class Bench {
       read('order', 'order.list', { token, page: 1 }, expectList(key('order'))),
       {
         ...read('nickname', 'user.nickname.edit', { token }),
-        sample: () => maker.signed('user.nickname.edit', { token, nickname: benchNickname(++sampleNumber) }),
+        sample: () => maker.signed('user.nickname.edit', edit(++sampleNumber)),
         extraCheck: async (port, sent, answer) => {
-          const nickname = (JSON.parse(decodeURIComponent(sent.split('&')[0].slice('data='.length))) as { nickname: string }).nickname;
+          const data = JSON.parse(decodeURIComponent(sent.split('&')[0].slice('data='.length))) as { nickname: string; token: string };
+          const { nickname } = data;
           if (answer.body?.data?.nickname !== nickname) throw new Error(`${key('nickname')}: answered ${JSON.stringify(answer.body)}`);
-          const stored = await storedNickname(target.config, session!.userId);
+          const member = target.writers.find((w) => w.token === data.token)!;
+          const stored = await storedNickname(target.config, member.userId);
           if (stored !== nickname) throw new Error(`${key('nickname')}: the database holds ${JSON.stringify(stored)}, not ${nickname}: the write did not happen`);
           expectAnswer(await probe(port, sent), 503, `${key('nickname')} sent twice`, 'duplicate request');
         },
-        // Every body sets another nickname, so every request is an UPDATE that changes the row.
+        // Every body sets another nickname, so every request is an UPDATE that changes a row; the calls
+        // take the members in turn.
         distinct: (prefix, count, threads) => {
           const base = (sampleNumber += count + 1) - count;
-          return maker.writeDistinct(prefix, count, threads, 'user.nickname.edit', (n) => ({ token, nickname: benchNickname(base + n) }));
+          return maker.writeDistinct(prefix, count, threads, 'user.nickname.edit', (n) => edit(base + n));
         },
       },
     ];

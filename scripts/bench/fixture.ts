@@ -15,7 +15,9 @@ import path from 'node:path';
 import mysql from 'mysql2/promise';
 import { loadConfig, type AppConfig } from '../../config';
 import { createAppContext } from '../../app/bootstrap';
+import type { AppContext } from '../../app/context';
 import { seedDemoData } from '../../app/platform/demo';
+import { userDirectory } from '../../app/platform/identity/users';
 import { DEMO_USER } from '../../app/products/app/demo/011_accounts';
 import { CAT_TYPE } from '../../app/products/app/services/content/categories';
 import { goodsRows, newsRow, orderRows, sizeLabel, type FixtureContext } from './fixture-rows';
@@ -137,6 +139,21 @@ async function generate(conn: mysql.Connection, rows: number, log: (line: string
 }
 
 /**
+ * Members the write variant spreads its calls over: 64 connections setting one member's nickname would
+ * queue on that one row's lock and measure the lock, not the path.
+ */
+export const WRITER_COUNT = 64;
+export const writerMobile = (i: number) => `1990000${String(i).padStart(4, '0')}`;
+
+async function addWriters(app: AppContext): Promise<void> {
+  const mobiles = Array.from({ length: WRITER_COUNT }, (_, i) => writerMobile(i));
+  const present = new Set((await app.db('users').whereIn('mobile', mobiles).select('mobile')).map((r) => r.mobile));
+  for (const mobile of mobiles.filter((m) => !present.has(m))) {
+    await app.use(userDirectory).create({ mobile, nickname: `bench ${mobile.slice(-4)}`, platform: 1 });
+  }
+}
+
+/**
  * Makes sure the data set exists and is complete, building it when it is not. `baseEnv` carries the
  * connection settings (DB_HOST … or DATABASE_URL); the build runs the demo seed under the development
  * environment with an in-process KV store, its scratch files in a temp dir.
@@ -171,6 +188,7 @@ export async function ensureDataset(baseEnv: NodeJS.ProcessEnv, dataset: Dataset
       // The load comes from loopback: a ban of it (an earlier run's bad signatures, variant c) would turn
       // every later call into a 510. The bench's servers count bad signatures but never reach a ban.
       await app.db('ip_bans').whereIn('ip', ['127.0.0.1', '::1', '::ffff:127.0.0.1']).delete();
+      await addWriters(app);
     } finally {
       await app.close();
     }

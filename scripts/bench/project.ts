@@ -72,15 +72,19 @@ export async function createBenchAppid(config: AppConfig): Promise<{ appid: stri
 }
 
 /**
- * A session token of the member with `mobile` for the `app` product, issued by the project's own session
- * service into the configured KV store, where the server under test looks it up.
+ * Session tokens of the members with these mobiles for the `app` product, issued by the project's own
+ * session service into the configured KV store, where the server under test looks them up.
  */
-export async function issueBenchToken(config: AppConfig, mobile: string): Promise<{ token: string; userId: number }> {
+export async function issueBenchTokens(config: AppConfig, mobiles: string[]): Promise<Array<{ token: string; userId: number }>> {
   const app = await createAppContext(config, { migrate: false });
   try {
-    const user = await app.use(userDirectory).byMobile(mobile);
-    if (!user) throw new Error(`bench: no member ${mobile} in ${config.db.database ?? 'the database'}`);
-    return { token: await app.use(sessionService).issue(user.id, 1, 'app'), userId: user.id };
+    const sessions = [];
+    for (const mobile of mobiles) {
+      const user = await app.use(userDirectory).byMobile(mobile);
+      if (!user) throw new Error(`bench: no member ${mobile} in ${config.db.database ?? 'the database'}`);
+      sessions.push({ token: await app.use(sessionService).issue(user.id, 1, 'app'), userId: user.id });
+    }
+    return sessions;
   } finally {
     await app.close();
   }
