@@ -16,6 +16,9 @@ import type { KvStore } from './kv/types';
  * how long an entry occupies memory (and what a write made while Redis was unreachable may leave).
  */
 export class ReadCache {
+  /** Computations under way in this process, by entry and generations. */
+  private readonly inFlight = new Map<string, Promise<unknown>>();
+
   constructor(
     private readonly kv: KvStore,
     /** Told when the KV store fails: the read goes on uncached, the write has happened anyway. */
@@ -58,9 +61,22 @@ export class ReadCache {
     for (let i = 0; i < tables.length; i++) stamp += `${found[i] ?? '0'},`;
     const hit = found[tables.length];
     if (hit !== null && hit.startsWith(stamp)) return JSON.parse(hit.slice(stamp.length)) as T;
-    const value = await compute();
-    this.kv.set(cacheKey, stamp + JSON.stringify(value), { ttlMs }).catch(this.onError);
-    return value;
+    // Callers missing the same entry under the same generations share one computation: when a total of
+    // a million rows expires under load, one COUNT runs per process, not one per waiting call.
+    const flight = `${cacheKey}\0${stamp}`;
+    const pending = this.inFlight.get(flight) as Promise<T> | undefined;
+    // A copy of its own, as a hit would give: a caller may change what it was handed.
+    if (pending) return structuredClone(await pending);
+    const computing = compute().then((value) => {
+      this.kv.set(cacheKey, stamp + JSON.stringify(value), { ttlMs }).catch(this.onError);
+      return value;
+    });
+    this.inFlight.set(flight, computing);
+    try {
+      return await computing;
+    } finally {
+      this.inFlight.delete(flight);
+    }
   }
 }
 

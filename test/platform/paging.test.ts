@@ -56,6 +56,22 @@ describe('services/paging', () => {
     expect((await paginate(newestFirst(), 1, 2)).total).to.equal(5);
   });
 
+  it('callers missing the same total at once share one COUNT, each with a page of its own', async () => {
+    // A new member ends the cached total, so the eight calls below all miss it.
+    const added = await createTestUser(server);
+    ids.push(added.id);
+    try {
+      let pages!: Array<Awaited<ReturnType<typeof paginate>>>;
+      expect(await counts(async () => (pages = await Promise.all(Array.from({ length: 8 }, () => paginate(newestFirst(), 1, 2)))))).to.equal(1);
+      expect(new Set(pages.map((p) => p.total))).to.deep.equal(new Set([ids.length]));
+      pages[0].list.pop();
+      expect(pages[1].list).to.have.length(2);
+    } finally {
+      await server.app.db('users').where({ id: added.id }).del();
+      ids.pop();
+    }
+  });
+
   it('a committed transaction ends the cached total; one rolled back leaves it', async () => {
     const only = () => server.app.db('users').select('id').whereIn('id', ids).where({ status: 1 }).orderBy('id');
     const before = (await paginate(only(), 1, 20)).total;
