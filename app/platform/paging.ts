@@ -1,5 +1,6 @@
 import Joi from 'joi';
 import type { Knex } from 'knex';
+import { JsonText } from '../core/jsonText';
 import { queryKey, readCacheOf, readTables } from '../storage/readCache';
 
 /** The catalog's PG parameter: `page?:int=1 [1..10000]`. */
@@ -73,10 +74,11 @@ export function paginateOffset<Row, Out = Row>(query: Knex.QueryBuilder, start: 
  * A public list's whole answer (any JSON value), kept in the KV store for `config.paging.listTtlMs`
  * while none of `tables` — every table `compute` reads — is written: the next read after any write,
  * from this process or another, computes it again. `key` names the list and every parameter it
- * depends on. For lists that look the same to every caller; nothing per user belongs here.
+ * depends on. For lists that look the same to every caller; nothing per user belongs here. Answered as
+ * its JSON text, which a handler returns as it is: a hit is never parsed or serialised again.
  */
-export function cachedList<T>(db: Knex, tables: readonly string[], key: string, compute: () => Promise<T>): Promise<T> {
+export async function cachedList<T>(db: Knex, tables: readonly string[], key: string, compute: () => Promise<T>): Promise<JsonText<T>> {
   const cache = readCacheOf(db.client);
-  if (!cache || cache.listTtlMs <= 0) return compute();
-  return cache.read(tables, `list:${key}`, cache.listTtlMs, compute);
+  if (!cache || cache.listTtlMs <= 0) return JsonText.of(await compute());
+  return cache.readText(tables, `list:${key}`, cache.listTtlMs, compute);
 }

@@ -1,6 +1,7 @@
 import type Joi from 'joi';
 import type { AppContext } from '../context';
 import type { ApiType, Caller, UploadedFile, UserRequirement } from '../core/caller';
+import type { JsonText } from '../core/jsonText';
 
 export type { UploadedFile } from '../core/caller';
 
@@ -21,7 +22,8 @@ export class Reply<T = unknown> {
   ) {}
 }
 
-export type HandlerResult<R> = R | Reply<R> | undefined | void;
+/** A JsonText goes out as its text (a cached list): the answer's `data` without another serialisation. */
+export type HandlerResult<R> = R | Reply<R> | JsonText<R> | undefined | void;
 
 export interface MethodDefinition<P = Record<string, unknown>, R = unknown> {
   /** Dotted name, e.g. `system.request.token`. */

@@ -1,5 +1,6 @@
 import crypto from 'node:crypto';
 import type { Knex } from 'knex';
+import { JsonText } from '../core/jsonText';
 import type { KvStore } from './kv/types';
 
 /**
@@ -47,6 +48,11 @@ export class ReadCache {
    * never a failed read.
    */
   async read<T>(tables: readonly string[], key: string, ttlMs: number, compute: () => Promise<T>): Promise<T> {
+    return (await this.readText(tables, key, ttlMs, compute)).value();
+  }
+
+  /** `read`, answering the JSON text as stored, for answers that go out as they are. */
+  async readText<T>(tables: readonly string[], key: string, ttlMs: number, compute: () => Promise<T>): Promise<JsonText<T>> {
     const cacheKey = `cache:${key}`;
     const keys = tables.map(ReadCache.generationKey);
     keys.push(cacheKey);
@@ -55,21 +61,21 @@ export class ReadCache {
       found = await this.kv.getMany(keys);
     } catch (err) {
       this.onError(err);
-      return compute();
+      return JsonText.of(await compute());
     }
     let stamp = '';
     for (let i = 0; i < tables.length; i++) stamp += `${found[i] ?? '0'},`;
     const hit = found[tables.length];
-    if (hit !== null && hit.startsWith(stamp)) return JSON.parse(hit.slice(stamp.length)) as T;
+    if (hit !== null && hit.startsWith(stamp)) return new JsonText<T>(hit.slice(stamp.length));
     // Callers missing the same entry under the same generations share one computation: when a total of
     // a million rows expires under load, one COUNT runs per process, not one per waiting call.
     const flight = `${cacheKey}\0${stamp}`;
-    const pending = this.inFlight.get(flight) as Promise<T> | undefined;
-    // A copy of its own, as a hit would give: a caller may change what it was handed.
-    if (pending) return structuredClone(await pending);
+    const pending = this.inFlight.get(flight) as Promise<JsonText<T>> | undefined;
+    if (pending) return pending;
     const computing = compute().then((value) => {
-      this.kv.set(cacheKey, stamp + JSON.stringify(value), { ttlMs }).catch(this.onError);
-      return value;
+      const text = JsonText.of(value);
+      this.kv.set(cacheKey, stamp + text.text, { ttlMs }).catch(this.onError);
+      return text;
     });
     this.inFlight.set(flight, computing);
     try {

@@ -10,6 +10,7 @@ import type { AppContext } from '../context';
 import { callLogWriter, type CallLine } from '../core/callLog';
 import { clientIp } from '../core/ip';
 import { Code } from '../core/errors';
+import { JsonText } from '../core/jsonText';
 import { failure, type Answer } from '../protocol/answer';
 import { ProtocolPipeline, type CallFacts } from '../protocol/pipeline';
 import type { UploadedFile } from '../registry/method';
@@ -51,8 +52,14 @@ function pathOf(url: string | undefined): string {
   return (query === -1 ? url : url.slice(0, query)).slice(0, 200);
 }
 
+/** The answer's text; a `data` already in JSON text (a cached list) is spliced in as it is. */
+function answerText(body: Answer | Record<string, unknown>): string {
+  if (!(body.data instanceof JsonText)) return JSON.stringify(body);
+  return `{"code":${JSON.stringify(body.code)},"msg":${JSON.stringify(body.msg)},"data":${body.data.text}}`;
+}
+
 function sendJson(ctx: Koa.Context, status: number, body: Answer | Record<string, unknown>): void {
-  const text = JSON.stringify(body);
+  const text = answerText(body);
   const res = ctx.res;
   ctx.respond = false;
   res.statusCode = status;

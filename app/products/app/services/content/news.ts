@@ -1,6 +1,7 @@
 import type { AppContext } from '../../../../context';
 import { refuse } from '../../../../core/errors';
 import { formatTime } from '../../../../core/time';
+import type { JsonText } from '../../../../core/jsonText';
 import { cachedList, paginate, type Page } from '../../../../platform/paging';
 import { unseenByCaches } from '../../../../storage/readCache';
 import { CAT_TYPE, categoryService, subtreePrefix } from './categories';
@@ -45,7 +46,7 @@ export class NewsService {
   }
 
   /** Cached: the back office's writes to news and categories (and nothing else) change it. */
-  list(catId: number, page: number): Promise<Page<NewsItem>> {
+  list(catId: number, page: number): Promise<JsonText<Page<NewsItem>>> {
     return cachedList(this.app.db, ['categories', 'news'], `news:${catId}:${page}`, () => this.listNow(catId, page));
   }
 

@@ -1,6 +1,7 @@
 import type { AppContext } from '../../../../context';
 import { unixSeconds } from '../../../../core/clock';
 import { refuse } from '../../../../core/errors';
+import type { JsonText } from '../../../../core/jsonText';
 import type { Knex } from '../../../../storage/db';
 import { CAT_TYPE, categoryService, subtreePrefix } from '../content/categories';
 import { cachedList, paginate, type Page } from '../../../../platform/paging';
@@ -105,7 +106,7 @@ export class GoodsService {
    * clock, so an order leaving the 30-day window shows up to `config.paging.listTtlMs` late. Only the
    * plain browse (category and page) is cached: searches by name or price have no end of variants.
    */
-  async list(filter: GoodsFilter): Promise<Page<GoodsSummary>> {
+  async list(filter: GoodsFilter): Promise<Page<GoodsSummary> | JsonText<Page<GoodsSummary>>> {
     const browsing = filter.keywords === '' && filter.start_price === -1 && filter.end_price === -1;
     if (!browsing) return this.listNow(filter);
     // The slice of time in the key ends an entry by the app's clock too, not only by the store's TTL.

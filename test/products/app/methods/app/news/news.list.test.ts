@@ -36,6 +36,13 @@ describe('news.list', () => {
     expect(await ids({ cat_id: -1, page: 2 })).to.deep.equal([]);
   });
 
+  it('a repeated call is answered from the cached text, the same answer as the first', async () => {
+    const first = await list({ page: 1 });
+    const again = await list({ page: 1 });
+    expect(again).to.deep.equal(first);
+    expect(again.data!.list).to.have.length(8);
+  });
+
   it("limits to a category's subtree", async () => {
     const [fund1, fund2, stock1, stock2, , , basketball, finance] = seeded.news;
     expect(await ids({ cat_id: seeded.newsCategories['理财资讯'] })).to.deep.equal([finance, stock2, stock1, fund2, fund1]);
