@@ -18,6 +18,7 @@ export const showErrors = {
   notYourArticle: () => refuse('article not found or not yours'),
   commentNotFound: () => refuse('comment not found or not yours'),
   messageNotFound: () => refuse('message not found or not yours'),
+  tooManyMessages: () => refuse('too many messages: try again in a minute'),
   bannerNotFound: () => refuse('banner not found'),
   ticketNotFound: () => refuse('ticket not found'),
   ticketNotOnSale: () => refuse('ticket not found or off sale'),
