@@ -20,6 +20,7 @@ export const showErrors = {
   messageNotFound: () => refuse('message not found or not yours'),
   tooManyMessages: () => refuse('too many messages: try again in a minute'),
   bannerNotFound: () => refuse('banner not found'),
+  noMerchantProfile: () => refuse('not a merchant yet: give the shop card with show.merchant.set first'),
   ticketNotFound: () => refuse('ticket not found'),
   ticketNotOnSale: () => refuse('ticket not found or off sale'),
   totalBelowTaken: (taken: number) => refuse(`total: not below what is sold or reserved (${taken})`),

@@ -1,6 +1,7 @@
 import Joi from 'joi';
 import { passwordField, smsCodeField } from '../../core/fields';
 import { areaCodeField, withPhoneOfArea } from '../../platform/identity/fields';
+import { BANNER_POSITIONS } from './services/banners';
 import { yuanField } from '../../platform/wallet/fields';
 import { CLOTH_KINDS, CLOTH_STATUS } from './services/clothes';
 
@@ -82,3 +83,6 @@ export const orderNumbersField = () => Joi.array().items(ticketNumberField().req
 
 /** Decision 5: 0 unpaid, 1 paid, 2 cancelled, 3 used. */
 export const orderStatusField = () => Joi.number().integer().valid(0, 1, 2, 3);
+
+/** A banner's page: `home` or `ticket`. */
+export const bannerPositionField = () => Joi.string().trim().valid(...BANNER_POSITIONS);

@@ -126,9 +126,10 @@ export class ShowPeople {
     }
   }
 
-  async setCategory(userId: number, category: Category, db: Knex | Knex.Transaction = this.app.db): Promise<void> {
+  /** `adminId`: the back-office user who set it (0 = the system). */
+  async setCategory(userId: number, category: Category, db: Knex | Knex.Transaction = this.app.db, adminId = 0): Promise<void> {
     await this.enrol(userId, db);
-    await db('show_users').where({ user_id: userId }).update({ category });
+    await db('show_users').where({ user_id: userId }).update({ category, u_time: unixSeconds(this.app.clock), u_by: adminId });
   }
 
   /** Users of category 1, newest first (`get.master.list`). */
