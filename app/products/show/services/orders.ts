@@ -1,6 +1,7 @@
 import crypto from 'node:crypto';
 import type { AppContext } from '../../../context';
 import { unixSeconds } from '../../../core/clock';
+import { userDirectory } from '../../../platform/identity/users';
 import { MAX_MOVE_CENTS } from '../../../platform/wallet/money';
 import { isWalletRefusal, orderRef, walletService } from '../../../platform/wallet/wallet';
 import { insertId, isUniqueViolation, transaction, type Knex } from '../../../storage/db';
@@ -62,19 +63,18 @@ export class ShowOrderService {
 
   /**
    * order.create.by.shopping.cart: the caller's cart lines for `ticketIds`, with the cart's numbers; the
-   * lines leave the cart in the same transaction. A line is removed only if it still holds the number read,
-   * so two orders from one cart at once cannot both use it (the second finds it gone: not in cart).
+   * lines leave the cart in the same transaction. The caller's account row is locked first, as every cart
+   * change locks it, so the numbers read are the ones ordered and two orders from one cart at once take
+   * it once (the second finds the lines gone: not in cart).
    */
   createFromCart(userId: number, ticketIds: readonly number[]): Promise<number> {
     return transaction(this.app.db, async (trx) => {
-      const cart: Array<{ ticket_id: number; number: number }> = await trx('show_cart_items').where({ user_id: userId }).whereIn('ticket_id', ticketIds).select('ticket_id', 'number');
-      if (cart.length !== ticketIds.length) throw showErrors.notInCart();
-      const lines = byTicket(cart.map((line) => ({ ticketId: Number(line.ticket_id), number: Number(line.number) })));
-      for (const line of lines) {
-        const removed = await trx('show_cart_items').where({ user_id: userId, ticket_id: line.ticketId, number: line.number }).delete();
-        if (removed !== 1) throw showErrors.notInCart();
-      }
-      return this.place(trx, userId, await this.reserve(trx, lines));
+      await this.app.use(userDirectory).lock(trx, userId);
+      const cart = trx('show_cart_items').where({ user_id: userId }).whereIn('ticket_id', ticketIds);
+      const held: Array<{ ticket_id: number; number: number }> = await cart.clone().select('ticket_id', 'number');
+      if (held.length !== ticketIds.length) throw showErrors.notInCart();
+      await cart.clone().delete();
+      return this.place(trx, userId, await this.reserve(trx, held.map((line) => ({ ticketId: Number(line.ticket_id), number: Number(line.number) }))));
     });
   }
 
