@@ -6,9 +6,9 @@ import { userDirectory } from '../../../platform/identity/users';
 import { insertId, transaction } from '../../../storage/db';
 import { showClothRecommender } from '../services/clothRecommend';
 import { clothTags, CLOTH_STATUS, type ClothKind } from '../services/clothes';
+import { SHOW_DEMO_PHONES } from './010_people';
 
-/** The people of 010_people (SHOW.md): 13900139000 is the demo user, …003–005 the merchants. */
-const PHONE = (n: number) => `139001390${String(n).padStart(2, '0')}`;
+/** People are named by their index in 010_people's SHOW_DEMO_PHONES: 0 is the demo user, 3–5 the merchants. */
 const DEMO_USER = 0;
 
 type Piece = [name: string, intro: string, yuan: number];
@@ -74,13 +74,13 @@ const DEMO_MERCHANT_LIKES = 3;
  * The show clothes demo (catalog-show.md "Demo seed"): 20 design-circle and 30 merchant clothes in three
  * style clusters, ~200 likes by the demo people, then the similarity job once, so that the demo user's
  * recommend.merchant.cloth.list is 国风 while the most liked clothes are 通勤. The people come from
- * 010_people; without them (that module absent) this writes nothing.
+ * 010_people, found by phone; without them this writes nothing.
  */
 export async function seed(app: AppContext): Promise<void> {
   const users = app.use(userDirectory);
   const people = new Map<number, number>();
-  for (let n = 0; n < 12; n++) {
-    const user = await users.byMobile(PHONE(n));
+  for (const [n, phone] of SHOW_DEMO_PHONES.entries()) {
+    const user = await users.byMobile(phone);
     if (user) people.set(n, user.id);
   }
   const merchantsPresent = (await app.db('show_merchants').whereIn('user_id', CLUSTERS.map((c) => people.get(c.merchant) ?? 0)).count({ n: '*' }))[0];
