@@ -5,9 +5,8 @@ import { OwnerType, uploadService } from '../../../platform/files/uploads';
 import { userDirectory } from '../../../platform/identity/users';
 import { insertId } from '../../../storage/db';
 import { REACTIONS } from '../services/articleReactions';
+import { SHOW_DEMO_PHONES } from './010_people';
 
-/** The demo people of 010_people (SHOW.md): 13900139000..13900139011, the first is the demo user. */
-export const SHOW_DEMO_PHONES = Array.from({ length: 12 }, (_, i) => `13900139${String(i).padStart(3, '0')}`);
 
 export const DEMO_ARTICLES = { articles: 30, likes: 150, collects: 60, comments: 80 } as const;
 
