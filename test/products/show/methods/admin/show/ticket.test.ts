@@ -1,5 +1,9 @@
 import { expect } from 'chai';
-import { ADMIN_ID, ok, refused, useShowServer } from '../../../helpers';
+import { showTickets } from '../../../../../../app/products/show/services/tickets';
+import { transaction } from '../../../../../../app/storage/db';
+import { ADMIN_ID, expectPaged, ok, refused, useShowServer } from '../../../helpers';
+
+const ADMIN_TICKET_KEYS = ['ticket_id', 'name', 'image', 'intro', 'price', 'total', 'remain', 'created_at', 'status', 'updated_at'];
 
 describe('show admin ticket methods', () => {
   const show = useShowServer();
@@ -36,5 +40,69 @@ describe('show admin ticket methods', () => {
     const owner = await show.person();
     const answer = await show.raw(owner, 'show.ticket.add', { admin_id: ADMIN_ID, name: 'x', image: 1, price: 1, total: 1 });
     expect(answer.code).to.not.equal(200);
+  });
+
+  const reserve = (ticket: string, number: number) =>
+    transaction(show.server.app.db, (trx) => show.server.app.use(showTickets).reserve(trx, Number(ticket), number));
+
+  it('show.ticket.edit changes the given fields, who and when; a new total moves remain by as much', async () => {
+    const owner = await show.person();
+    const image = await show.image(owner);
+    const ticket = await show.ticket({ name: 'Old', price: 10, total: 50 });
+    expect(await reserve(ticket, 30)).to.equal(true);
+    show.server.clock.advance(5000);
+    ok(await admin('show.ticket.edit', { admin_id: 77, ticket_id: ticket, name: 'New', image: image.fileId, intro: 'moved', price: 12.34, status: 0 }));
+    expect(await row(ticket)).to.include({ name: 'New', image: image.url, intro: 'moved', price: 1234, status: 0, total: 50, remain: 20, c_by: ADMIN_ID, u_by: 77, u_time: Math.floor(show.server.app.clock.now() / 1000) });
+    ok(await admin('show.ticket.edit', { ticket_id: ticket, total: 80 }));
+    expect(await row(ticket)).to.include({ total: 80, remain: 50 });
+    ok(await admin('show.ticket.edit', { ticket_id: ticket, total: 30 }));
+    expect(await row(ticket), 'down to exactly what is taken').to.include({ total: 30, remain: 0 });
+    refused(await admin('show.ticket.edit', { ticket_id: ticket, total: 29 }), /^total: not below what is sold or reserved \(30\)$/);
+    expect(await row(ticket)).to.include({ total: 30, remain: 0 });
+  });
+
+  it('show.ticket.edit refuses no field, an unknown ticket, a foreign image, and changes nothing', async () => {
+    const ticket = await show.ticket({ name: 'Kept' });
+    const before = await row(ticket);
+    refused(await admin('show.ticket.edit', { ticket_id: ticket }), /nothing to update/);
+    refused(await admin('show.ticket.edit', { ticket_id: '999999', name: 'x' }), /^ticket not found$/);
+    refused(await admin('show.ticket.edit', { ticket_id: ticket, name: 'x', image: 'https://elsewhere.example/a.png' }), /image/);
+    expect((await admin('show.ticket.edit', { ticket_id: ticket, price: 0.001 })).code).to.not.equal(200);
+    expect((await show.admin.call('show.ticket.edit', { ticket_id: ticket, name: 'x' })).code, 'admin_id is required').to.not.equal(200);
+    expect(await row(ticket)).to.deep.equal(before);
+  });
+
+  it('show.ticket.edit of total and reservations at once: remain stays total minus what was taken', async () => {
+    const ticket = await show.ticket({ total: 20 });
+    const [, ...reserved] = await Promise.all([admin('show.ticket.edit', { ticket_id: ticket, total: 40 }), ...Array.from({ length: 10 }, () => reserve(ticket, 1))]);
+    expect(reserved.every(Boolean)).to.equal(true);
+    expect(await row(ticket)).to.include({ total: 40, remain: 30 });
+  });
+
+  it('reserve never takes below zero: 50 buyers on the last 5 get exactly 5; release gives back', async () => {
+    const ticket = await show.ticket({ total: 5 });
+    const taken = await Promise.all(Array.from({ length: 50 }, () => reserve(ticket, 1)));
+    expect(taken.filter(Boolean)).to.have.length(5);
+    expect(await row(ticket)).to.include({ remain: 0 });
+    expect(await reserve(ticket, 1)).to.equal(false);
+    await transaction(show.server.app.db, (trx) => show.server.app.use(showTickets).release(trx, Number(ticket), 2));
+    expect(await row(ticket)).to.include({ remain: 2 });
+    ok(await admin('show.ticket.edit', { ticket_id: ticket, status: 0 }));
+    expect(await reserve(ticket, 1), 'off sale').to.equal(false);
+  });
+
+  it('show.ticket.list: every status, newest first, paged, or one status', async () => {
+    const on = await show.ticket({ name: 'On' });
+    const off = await show.ticket({ name: 'Off', status: 0, price: 7.5 });
+    const [{ n }] = (await show.server.app.db('show_tickets').count({ n: '*' })) as Array<{ n: number }>;
+    const all = expectPaged(ok(await admin('show.ticket.list', { limit: 2 })), 'ticket_list', Number(n), Number(n) > 2) as Array<Record<string, unknown>>;
+    expect(all.map((t) => t.ticket_id)).to.deep.equal([off, on]);
+    expect(all[0]).to.have.all.keys(...ADMIN_TICKET_KEYS);
+    expect(all[0]).to.deep.include({ name: 'Off', status: 0, price: 7.5 });
+    const offOnly = ok<{ ticket_list: Array<{ status: number }> }>(await admin('show.ticket.list', { status: 0, limit: 100 }));
+    expect(offOnly.ticket_list.length).to.be.at.least(1);
+    expect(offOnly.ticket_list.every((t) => t.status === 0)).to.equal(true);
+    const second = expectPaged(ok(await admin('show.ticket.list', { limit: 1, offset: 1 })), 'ticket_list', Number(n), Number(n) > 2) as Array<Record<string, unknown>>;
+    expect(second.map((t) => t.ticket_id)).to.deep.equal([on]);
   });
 });
