@@ -73,19 +73,6 @@ export class ShowCart {
     });
   }
 
-  /**
-   * Empties the lines of `ticketIds` inside the caller's transaction (an order made from the cart) and
-   * answers how many of each they held; 503 not in cart, and nothing taken, when one is missing.
-   */
-  async take(trx: Knex.Transaction, userId: number, ticketIds: readonly number[]): Promise<Map<number, number>> {
-    await this.app.use(userDirectory).lock(trx, userId);
-    const rows = (await trx('show_cart_items').where({ user_id: userId }).whereIn('ticket_id', ticketIds).select('ticket_id', 'number')) as Array<{ ticket_id: number; number: number }>;
-    const held = new Map(rows.map((row) => [Number(row.ticket_id), Number(row.number)]));
-    if (ticketIds.some((id) => !held.has(id))) throw showErrors.notInCart();
-    await trx('show_cart_items').where({ user_id: userId }).whereIn('ticket_id', ticketIds).delete();
-    return held;
-  }
-
   /** The whole cart, newest line first, with what each ticket is now. */
   async info(userId: number): Promise<CartLine[]> {
     const rows = (await this.app

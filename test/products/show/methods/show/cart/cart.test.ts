@@ -1,6 +1,5 @@
 import { expect } from 'chai';
-import { CART_LINES_MAX, showCart } from '../../../../../../app/products/show/services/cart';
-import { transaction } from '../../../../../../app/storage/db';
+import { CART_LINES_MAX } from '../../../../../../app/products/show/services/cart';
 import { ok, refused, useShowServer, type ShowUser } from '../../../helpers';
 
 const LINE_KEYS = ['ticket_id', 'ticket_name', 'ticket_image', 'ticket_intro', 'ticket_price', 'number', 'status', 'created_at', 'updated_at'];
@@ -103,19 +102,5 @@ describe('show shopping cart methods', () => {
     await show.server.app.db('show_cart_items').where({ user_id: fan.id, ticket_id: 1_000_000 }).update({ ticket_id: Number(ticket) });
     ok(await show.raw(fan, 'shopping.cart.add', { ticket_id: ticket }));
     expect(await lineOf(fan, ticket)).to.deep.equal({ number: 2 });
-  });
-
-  it('take (orders from the cart): answers the numbers and empties those lines, or takes nothing when one is missing', async () => {
-    const fan = await show.person();
-    const [a, b, c] = [await show.ticket(), await show.ticket(), await show.ticket()];
-    ok(await show.raw(fan, 'shopping.cart.add', { ticket_id: a, number: 2 }));
-    ok(await show.raw(fan, 'shopping.cart.add', { ticket_id: b, number: 5 }));
-    const take = (ids: string[]) => transaction(show.server.app.db, (trx) => show.server.app.use(showCart).take(trx, fan.id, ids.map(Number)));
-    let refusal: unknown;
-    await take([a, c]).catch((err: unknown) => (refusal = err));
-    expect((refusal as Error)?.message).to.equal('ticket not in cart');
-    expect(await lineOf(fan, a)).to.deep.equal({ number: 2 });
-    expect([...(await take([a, b])).entries()].sort((x, y) => x[0] - y[0])).to.deep.equal([[Number(a), 2], [Number(b), 5]]);
-    expect(await show.server.app.db('show_cart_items').where({ user_id: fan.id })).to.deep.equal([]);
   });
 });
