@@ -5,10 +5,9 @@ import { OwnerType, uploadService } from '../../../platform/files/uploads';
 import { userDirectory } from '../../../platform/identity/users';
 import { insertId, transaction } from '../../../storage/db';
 import { TICKET_STATUS } from '../services/tickets';
+import { SHOW_DEMO_PHONES } from './010_people';
 
 const DAY_SEC = 86_400;
-/** THE show demo user (README "show"), first of the demo people of 010_people (13900139000..011). */
-const DEMO_PHONES = Array.from({ length: 12 }, (_, i) => `13900139${String(i).padStart(3, '0')}`);
 
 /** Ten tickets on sale, newest last; `soldOut` has nothing left to reserve. */
 const TICKETS: Array<{ name: string; intro: string; cents: number; total: number; soldOut?: true }> = [
@@ -40,7 +39,7 @@ export async function seed(app: AppContext): Promise<void> {
     images.push((await files.storeBase64(demoPicture(200 + i), { type: OwnerType.ADMIN, id: 0 }, { category: 'ticket', name: `demo_ticket_${i + 1}` })).image_url);
   }
   const users = app.use(userDirectory);
-  const people = (await Promise.all(DEMO_PHONES.map((phone) => users.byMobile(phone)))).map((user) => user?.id);
+  const people = (await Promise.all(SHOW_DEMO_PHONES.map((phone) => users.byMobile(phone)))).map((user) => user?.id);
   const [demo] = people;
   if (demo === undefined) app.logger.warn('show demo ticket comments and cart skipped: the demo people (010_people) are absent');
 
