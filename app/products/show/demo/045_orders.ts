@@ -3,9 +3,8 @@ import { ApiError } from '../../../core/errors';
 import { userDirectory } from '../../../platform/identity/users';
 import { ORDER_STATUS, showOrderService } from '../services/orders';
 import { TICKET_STATUS } from '../services/tickets';
+import { SHOW_DEMO_USER } from './010_people';
 
-/** THE show demo user (README "show"), written by 010_people.ts. */
-const DEMO_PHONE = '13900139000';
 const DAY_SEC = 86_400;
 
 /**
@@ -30,7 +29,7 @@ const PLAN: Array<{ lines: Array<[ticket: number, number: number]>; end: 'paid' 
  * the demo user or tickets on sale (their modules absent) there is nothing to order: it skips.
  */
 export async function seed(app: AppContext): Promise<void> {
-  const demo = await app.use(userDirectory).byMobile(DEMO_PHONE);
+  const demo = await app.use(userDirectory).byMobile(SHOW_DEMO_USER.phone, SHOW_DEMO_USER.country);
   const tickets: Array<{ id: number }> = await app.db('show_tickets').where({ status: TICKET_STATUS.ON_SALE }).andWhere('remain', '>=', 5).orderBy('id').select('id');
   if (!demo || tickets.length === 0) return;
   const orders = app.use(showOrderService);
