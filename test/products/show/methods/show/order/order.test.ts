@@ -7,11 +7,7 @@ describe('show order methods: create, cart orders, cancel, detail, my.order.list
   const show = useShowServer();
   const f = orderFixture(show);
 
-  /** A cart line straight in the table: the cart methods have their own tests. */
-  async function cartLine(who: ShowUser, ticketId: string, number: number): Promise<void> {
-    const now = Math.floor(show.server.clock.now() / 1000);
-    await show.server.app.db('show_cart_items').insert({ user_id: who.id, ticket_id: Number(ticketId), number, c_time: now, u_time: now });
-  }
+  const cartLine = (who: ShowUser, ticketId: string, number: number) => show.as(who, 'shopping.cart.add', { ticket_id: ticketId, number });
   const cartOf = async (who: ShowUser) =>
     (await show.server.app.db('show_cart_items').where({ user_id: who.id }).orderBy('ticket_id').select('ticket_id', 'number')).map((r) => [String(r.ticket_id), Number(r.number)]);
 
