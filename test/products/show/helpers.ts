@@ -1,4 +1,7 @@
 import { expect } from 'chai';
+import { seedDemoData } from '../../../app/platform/demo';
+import { SHOW_DEMO_USER } from '../../../app/products/show/demo/010_people';
+import { ApiClient } from '../../../app/sdk/client';
 import { OwnerType, uploadService } from '../../../app/platform/files/uploads';
 import { install as installShowTemplates } from '../../../app/products/show/reference/verifyTemplates';
 import { showPeople } from '../../../app/products/show/services/people';
@@ -89,4 +92,30 @@ export function expectPaged(data: Record<string, unknown>, listKey: string, tota
   expect(data.isnext).to.equal(isnext);
   expect(data[listKey]).to.be.an('array');
   return data[listKey] as unknown[];
+}
+
+/** The documented demo user, logged in under the show demo appid of a seeded demo; `call` asserts 200. */
+export interface DemoSession {
+  show: ApiClient;
+  token: string;
+  call<T = Record<string, unknown>>(method: string, params?: Record<string, unknown>): Promise<T>;
+}
+
+/** Seeds every product's demo on `server` (as a fresh `npm start` does) and logs in as the show demo user. */
+export async function seedDemoAndLogin(server: TestServer): Promise<DemoSession> {
+  const created = await seedDemoData(server.app);
+  const appid = created.find((a) => a.api_type === 'show')!;
+  const show = new ApiClient({ url: server.url, appid: appid.appid, secret: appid.secret, platform: 1, now: () => Math.floor(server.clock.now() / 1000) });
+  const login = await show.call<{ token: string }>('user.login', { country: SHOW_DEMO_USER.country, phone: SHOW_DEMO_USER.phone, password: SHOW_DEMO_USER.password });
+  expect(login.code, login.msg).to.equal(200);
+  const token = login.data!.token;
+  return {
+    show,
+    token,
+    async call<T>(method: string, params: Record<string, unknown> = {}) {
+      const answer = await show.call<T>(method, params, { token });
+      expect(answer.code, `${method}: ${answer.msg}`).to.equal(200);
+      return answer.data as T;
+    },
+  };
 }

@@ -1,25 +1,17 @@
 import { expect } from 'chai';
-import { seedDemoData } from '../../../../app/platform/demo';
 import { userDirectory } from '../../../../app/platform/identity/users';
 import { SHOW_DEMO_BALANCE_CENTS, SHOW_DEMO_USER } from '../../../../app/products/show/demo/010_people';
 import { seed as seedOrders } from '../../../../app/products/show/demo/045_orders';
 import { walletService } from '../../../../app/platform/wallet/wallet';
-import { ApiClient } from '../../../../app/sdk/client';
 import { startTestServer, type TestServer } from '../../../helpers/harness';
 import { expectWalletBalanced } from '../../../helpers/wallet';
-import { expectPaged } from '../helpers';
+import { expectPaged, seedDemoAndLogin, type DemoSession } from '../helpers';
 
 /** The orders demo on the whole show demo, called as the documented demo user. */
 describe('show demo: 045_orders', () => {
   let server: TestServer;
-  let show: ApiClient;
-  let token: string;
-
-  const call = async <T = Record<string, unknown>>(method: string, params: Record<string, unknown> = {}) => {
-    const answer = await show.call<T>(method, params, { token });
-    expect(answer.code, `${method}: ${answer.msg}`).to.equal(200);
-    return answer.data as T;
-  };
+  let demo: DemoSession;
+  const call: DemoSession['call'] = (method, params) => demo.call(method, params);
 
   before(async () => {
     server = await startTestServer();
@@ -32,12 +24,7 @@ describe('show demo: 045_orders', () => {
   });
 
   it('gives the demo user 8 orders — 3 paid from the wallet, 2 cancelled, 3 unpaid and payable — that the tickets and the wallet agree with', async () => {
-    const created = await seedDemoData(server.app);
-    const appid = created.find((a) => a.api_type === 'show')!;
-    show = new ApiClient({ url: server.url, appid: appid.appid, secret: appid.secret, platform: 1, now: () => Math.floor(server.clock.now() / 1000) });
-    const login = await show.call<{ token: string }>('user.login', { country: SHOW_DEMO_USER.country, phone: SHOW_DEMO_USER.phone, password: SHOW_DEMO_USER.password });
-    expect(login.code, login.msg).to.equal(200);
-    token = login.data!.token;
+    demo = await seedDemoAndLogin(server);
     const demoId = (await server.app.use(userDirectory).byMobile(SHOW_DEMO_USER.phone))!.id;
 
     const orders = expectPaged(await call('my.order.list'), 'my_order_list', 8, false) as Array<{ order_id: string; status: number; price: number; created_at: number }>;

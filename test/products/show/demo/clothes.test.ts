@@ -1,24 +1,17 @@
 import { expect } from 'chai';
-import { seedDemoData } from '../../../../app/platform/demo';
 import { userDirectory } from '../../../../app/platform/identity/users';
-import { SHOW_DEMO_PHONES, SHOW_DEMO_USER } from '../../../../app/products/show/demo/010_people';
+import { SHOW_DEMO_PHONES } from '../../../../app/products/show/demo/010_people';
 import { seed as seedClothes } from '../../../../app/products/show/demo/030_clothes';
-import { ApiClient } from '../../../../app/sdk/client';
 import { startTestServer, type TestServer } from '../../../helpers/harness';
+import { seedDemoAndLogin, type DemoSession } from '../helpers';
 
 type MCloth = { cloth_id: string; merchant: { uid: string } };
 
 /** The clothes demo on the demo people of 010_people, called as the documented demo user. */
 describe('show demo: 030_clothes', () => {
   let server: TestServer;
-  let show: ApiClient;
-  let token: string;
-
-  const call = async <T = Record<string, unknown>>(method: string, params: Record<string, unknown> = {}) => {
-    const answer = await show.call<T>(method, params, { token });
-    expect(answer.code, `${method}: ${answer.msg}`).to.equal(200);
-    return answer.data as T;
-  };
+  let demo: DemoSession;
+  const call: DemoSession['call'] = (method, params) => demo.call(method, params);
   const count = async (table: string, where: Record<string, unknown> = {}) => Number((await server.app.db(table).where(where).count({ n: '*' }))[0].n);
   const person = async (index: number) => (await server.app.use(userDirectory).byMobile(SHOW_DEMO_PHONES[index]))!;
 
@@ -33,12 +26,7 @@ describe('show demo: 030_clothes', () => {
   });
 
   it('with the people: 20 design and 30 merchant clothes, ~200 likes with exact counters, and the similarities', async () => {
-    const created = await seedDemoData(server.app);
-    const appid = created.find((a) => a.api_type === 'show')!;
-    show = new ApiClient({ url: server.url, appid: appid.appid, secret: appid.secret, platform: 1, now: () => Math.floor(server.clock.now() / 1000) });
-    const login = await show.call<{ token: string }>('user.login', { country: SHOW_DEMO_USER.country, phone: SHOW_DEMO_USER.phone, password: SHOW_DEMO_USER.password });
-    expect(login.code, login.msg).to.equal(200);
-    token = login.data!.token;
+    demo = await seedDemoAndLogin(server);
 
     expect(await count('show_clothes', { kind: 'design' })).to.equal(20);
     expect(await count('show_clothes', { kind: 'merchant' })).to.equal(30);

@@ -1,32 +1,20 @@
 import { expect } from 'chai';
-import { seedDemoData } from '../../../../app/platform/demo';
 import { SHOW_DEMO_BALANCE_CENTS, SHOW_DEMO_PHONES, SHOW_DEMO_USER } from '../../../../app/products/show/demo/010_people';
 import { userDirectory } from '../../../../app/platform/identity/users';
-import { ApiClient } from '../../../../app/sdk/client';
 import { startTestServer, type TestServer } from '../../../helpers/harness';
+import { seedDemoAndLogin, type DemoSession } from '../helpers';
 import { expectWalletBalanced } from '../../../helpers/wallet';
 
 /** The show people demo: the documented login works and the people's lists answer for it. */
 describe('show demo: 010_people', () => {
   let server: TestServer;
-  let show: ApiClient;
-  let token: string;
-
-  const call = async <T = Record<string, unknown>>(method: string, params: Record<string, unknown> = {}) => {
-    const answer = await show.call<T>(method, params, { token });
-    expect(answer.code, `${method}: ${answer.msg}`).to.equal(200);
-    return answer.data as T;
-  };
+  let demo: DemoSession;
+  const call: DemoSession['call'] = (method, params) => demo.call(method, params);
   const count = async (table: string, where: Record<string, unknown> = {}) => Number((await server.app.db(table).where(where).count({ n: '*' }))[0].n);
 
   before(async () => {
     server = await startTestServer();
-    const created = await seedDemoData(server.app);
-    const appid = created.find((a) => a.api_type === 'show')!;
-    show = new ApiClient({ url: server.url, appid: appid.appid, secret: appid.secret, platform: 1, now: () => Math.floor(server.clock.now() / 1000) });
-    const login = await show.call<{ token: string; uid: string }>('user.login', { country: SHOW_DEMO_USER.country, phone: SHOW_DEMO_USER.phone, password: SHOW_DEMO_USER.password });
-    expect(login.code, login.msg).to.equal(200);
-    token = login.data!.token;
+    demo = await seedDemoAndLogin(server);
   });
   after(() => server.stop());
 
@@ -42,7 +30,7 @@ describe('show demo: 010_people', () => {
     expect(wallet.balance).to.equal((SHOW_DEMO_BALANCE_CENTS - Number(paid.s ?? 0)) / 100);
     await expectWalletBalanced(server, demoId);
     for (const phone of SHOW_DEMO_PHONES.slice(1)) {
-      const other = await show.call('user.login', { phone, password: SHOW_DEMO_USER.password });
+      const other = await demo.show.call('user.login', { phone, password: SHOW_DEMO_USER.password });
       expect(other.code, phone).to.equal(200);
     }
     expect(await count('show_users', { category: 1 })).to.equal(2);
