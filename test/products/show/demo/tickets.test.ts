@@ -1,9 +1,8 @@
 import { expect } from 'chai';
-import { seedDemoData } from '../../../../app/platform/demo';
-import { SHOW_DEMO_PHONES, SHOW_DEMO_USER } from '../../../../app/products/show/demo/010_people';
+import { SHOW_DEMO_PHONES } from '../../../../app/products/show/demo/010_people';
 import { seed } from '../../../../app/products/show/demo/040_tickets';
 import { userDirectory } from '../../../../app/platform/identity/users';
-import { expectPaged, ok, useShowServer } from '../helpers';
+import { expectPaged, seedDemoAndLogin, useShowServer } from '../helpers';
 
 describe('show demo: 040_tickets', () => {
   const show = useShowServer();
@@ -18,9 +17,7 @@ describe('show demo: 040_tickets', () => {
   });
 
   it('in the whole show demo: ten tickets (one sold out), comments by the demo people, the demo user cart of two lines', async () => {
-    await seedDemoData(show.server.app);
-    const { token } = ok<{ token: string }>(await show.client.call('user.login', { country: SHOW_DEMO_USER.country, phone: SHOW_DEMO_USER.phone, password: SHOW_DEMO_USER.password }));
-    const call = async <T>(method: string, params: Record<string, unknown> = {}) => ok<T>(await show.client.call<T>(method, params, { token }));
+    const { call } = await seedDemoAndLogin(show.server);
     const list = expectPaged(await call('ticket.list', { limit: 100 }), 'ticket_list', 10, false) as Array<{ ticket_id: string; remain: number; image: string }>;
     expect(list.filter((t) => t.remain === 0)).to.have.length(1);
     expect((await fetch(`${show.server.url}${new URL(list[0].image).pathname}`)).status, 'the pictures are served').to.equal(200);
