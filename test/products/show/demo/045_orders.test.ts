@@ -30,7 +30,8 @@ describe('show demo: 045_orders', () => {
     const orders = expectPaged(await call('my.order.list'), 'my_order_list', 8, false) as Array<{ order_id: string; status: number; price: number; created_at: number }>;
     expect(orders.map((o) => o.status)).to.deep.equal([0, 0, 0, 2, 1, 2, 1, 1]);
     const paid = orders.filter((o) => o.status === 1).reduce((sum, o) => sum + Math.round(o.price * 100), 0);
-    expect(await server.app.use(walletService).balance(demoId)).to.equal(SHOW_DEMO_BALANCE_CENTS - paid);
+    expect(paid).to.be.above(0);
+    expect(await server.app.use(walletService).balance(demoId)).to.equal(SHOW_DEMO_BALANCE_CENTS);
     await expectWalletBalanced(server, demoId);
     for (const order of orders) {
       const detail = (await call<{ order_detail: { order_item_list: Array<{ price: number; number: number }>; price: number } }>('order.detail', { order_id: order.order_id })).order_detail;
