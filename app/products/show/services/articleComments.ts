@@ -4,8 +4,8 @@ import { insertId, transaction } from '../../../storage/db';
 import { showErrors } from '../errors';
 import { showArticles } from './articles';
 import { showBlocks } from './blocks';
+import { presentComments, type CommentRow } from './comments';
 import { offsetPage, type OffsetPage } from './paging';
-import { showPeople } from './people';
 
 /** The catalogue's AComment. */
 export interface ArticleComment {
@@ -13,13 +13,6 @@ export interface ArticleComment {
   uid: string;
   content: string;
   created_at: number;
-}
-
-interface CommentRow {
-  id: number;
-  user_id: number;
-  content: string;
-  c_time: number;
 }
 
 /** How many comments `article.detail` carries (decision 2). */
@@ -82,9 +75,8 @@ export class ShowArticleComments {
     return this.app.db('show_article_comments').where({ article_id: articleId }).orderBy('id', 'desc').select('id', 'user_id', 'content', 'c_time');
   }
 
-  private async present(rows: readonly CommentRow[]): Promise<ArticleComment[]> {
-    const uids = await this.app.use(showPeople).uids(rows.map((row) => Number(row.user_id)));
-    return rows.map((row) => ({ article_comment_id: String(row.id), uid: uids.get(Number(row.user_id)) ?? '', content: row.content, created_at: Number(row.c_time) }));
+  private present(rows: readonly CommentRow[]): Promise<ArticleComment[]> {
+    return presentComments(this.app, rows, 'article_comment_id');
   }
 }
 

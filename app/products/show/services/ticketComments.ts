@@ -2,7 +2,7 @@ import type { AppContext } from '../../../context';
 import { unixSeconds } from '../../../core/clock';
 import { insertId } from '../../../storage/db';
 import { offsetPage, type OffsetPage } from './paging';
-import { showPeople } from './people';
+import { presentComments, type CommentRow } from './comments';
 import { showTickets } from './tickets';
 
 /** The catalogue's TComment. */
@@ -11,13 +11,6 @@ export interface TComment {
   uid: string;
   content: string;
   created_at: number;
-}
-
-interface CommentRow {
-  id: number;
-  user_id: number;
-  content: string;
-  c_time: number;
 }
 
 /** Comments on tickets on sale (`ticket.comment.*`, and the newest beside `ticket.detail`). */
@@ -35,16 +28,7 @@ export class ShowTicketComments {
       this.app.db('show_ticket_comments').where({ ticket_id: ticketId }).select('id', 'user_id', 'content', 'c_time').orderBy('id', 'desc'),
       page,
     );
-    const uids = await this.app.use(showPeople).uids(found.rows.map((row) => Number(row.user_id)));
-    return {
-      ...found,
-      rows: found.rows.map((row) => ({
-        ticket_comment_id: String(row.id),
-        uid: uids.get(Number(row.user_id)) ?? '',
-        content: row.content,
-        created_at: Number(row.c_time),
-      })),
-    };
+    return { ...found, rows: await presentComments(this.app, found.rows, 'ticket_comment_id') };
   }
 }
 
