@@ -47,7 +47,9 @@ export async function createAppContext(
   const kv = options.kv ?? createKvStore({ redisUrl: config.redis.url, keyPrefix: config.redis.keyPrefix, clock, timeouts: redisTimeouts(config, logger) });
   const app = new AppContext(config, db, kv, clock, logger);
   const cacheError = (err: unknown) => logger.warn({ err: err instanceof Error ? err.message : String(err) }, 'read cache');
-  watchWrites(db, new ReadCache(kv, cacheError, config.paging.totalTtlMs, config.paging.listTtlMs), cacheError);
+  const readCache = new ReadCache(kv, cacheError, config.paging.totalTtlMs, config.paging.listTtlMs, config.paging.staleGraceMs, clock);
+  watchWrites(db, readCache, cacheError);
+  app.onClose(() => readCache.idle());
   if (options.migrate !== false) {
     await migrateLatest(db);
     await installReferenceData(app);

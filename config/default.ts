@@ -64,8 +64,10 @@ export const defaults: AppConfig = {
   uploads: { dir: 'data/uploads', baseUrl: 'http://127.0.0.1:8080', reservationTtlSec: 3600, maxPendingReservations: 20 },
   jobs: { schedule: true, tickMs: 1_000 },
   // Totals and public lists cached in the KV store: any write to a table they read ends them at once, the
-  // TTL only bounds memory.
-  paging: { pageSize: 20, totalTtlMs: 10_000, listTtlMs: 10_000 },
+  // TTL only bounds memory and time-dependent answers. For a grace as long again as the TTL an expired
+  // entry is still answered while one background refresh recomputes it, so a 1M-row COUNT never makes
+  // callers wait just because 10 s went by; answers that slide with time are then up to 20 s late.
+  paging: { pageSize: 20, totalTtlMs: 10_000, listTtlMs: 10_000, staleGraceMs: 10_000 },
   // A person needs a few logins a minute; one NAT address many. Two scrypt hashes at a time keep a core
   // free for everything else on the 2-core reference machine; 32 waiting is ~1.5 s of work.
   login: { perAccountPerMinute: 10, perIpPerMinute: 60, hashConcurrency: 2, hashQueue: 32 },

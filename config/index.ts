@@ -129,7 +129,7 @@ function fromEnvironment(env: NodeJS.ProcessEnv): DeepPartial<AppConfig> {
     },
     uploads: { dir: str('UPLOAD_DIR', env), baseUrl: str('UPLOAD_BASE_URL', env) },
     jobs: { schedule: bool('JOBS_SCHEDULE', env) },
-    paging: { pageSize: int('PAGE_SIZE', env), totalTtlMs: int('PAGE_TOTAL_TTL_MS', env), listTtlMs: int('LIST_CACHE_TTL_MS', env) },
+    paging: { pageSize: int('PAGE_SIZE', env), totalTtlMs: int('PAGE_TOTAL_TTL_MS', env), listTtlMs: int('LIST_CACHE_TTL_MS', env), staleGraceMs: int('CACHE_STALE_GRACE_MS', env) },
     login: {
       perAccountPerMinute: int('LOGIN_LIMIT_PER_ACCOUNT', env),
       perIpPerMinute: int('LOGIN_LIMIT_PER_IP', env),

@@ -99,7 +99,7 @@ export interface AppConfig {
   };
   /** Periodic jobs (app/platform/jobs): `schedule` runs them in the server; off, they run only on demand. */
   jobs: { schedule: boolean; tickMs: number };
-  paging: { pageSize: number; totalTtlMs: number; listTtlMs: number };
+  paging: { pageSize: number; totalTtlMs: number; listTtlMs: number; staleGraceMs: number };
   /**
    * Logins (any kind) per account and per client IP per fixed minute, 0 = unlimited; password hashes
    * running at once in one process, and how many more may wait before a call is refused (503).
@@ -214,6 +214,7 @@ export const configSchema = Joi.object<AppConfig>({
     pageSize: Joi.number().integer().min(1).max(100).required(),
     totalTtlMs: Joi.number().integer().min(0).max(3_600_000).required(),
     listTtlMs: Joi.number().integer().min(0).max(3_600_000).required(),
+    staleGraceMs: Joi.number().integer().min(0).max(3_600_000).required(),
   }).required(),
   login: Joi.object({
     perAccountPerMinute: Joi.number().integer().min(0).required(),

@@ -26,7 +26,8 @@ export interface Slice<T> {
  * The number of rows `query` gives, counted as a subquery (so joins, DISTINCT and GROUP BY count what the
  * list shows) and kept in the KV store per query and values for `config.paging.totalTtlMs`. The entry carries the generations of every
  * table the query reads, and any write to one of them ends it: the total is exact for every write that
- * has finished before the read started. Inside a transaction it is counted every time.
+ * has finished before the read started. Past the TTL it is answered for `config.paging.staleGraceMs`
+ * more while one background COUNT refreshes it (see ReadCache). Inside a transaction it is counted every time.
  */
 export function countRows(query: Knex.QueryBuilder): Promise<number> {
   const counted = query.client.queryBuilder().count({ n: '*' }).from(query.clone().clearOrder().as('paged'));

@@ -1,5 +1,6 @@
 import crypto from 'node:crypto';
 import type { Knex } from 'knex';
+import type { Clock } from '../core/clock';
 import { JsonText } from '../core/jsonText';
 import type { KvStore } from './kv/types';
 
@@ -14,11 +15,20 @@ import type { KvStore } from './kv/types';
  * bumps what a transaction wrote once it committed. The bump is issued before the write's caller
  * continues, and commands of one process reach Redis in order, so the next read of the same process
  * sees the change; another process sees it as soon as the bump has reached Redis. The TTL only bounds
- * how long an entry occupies memory (and what a write made while Redis was unreachable may leave).
+ * how long an entry occupies memory, what a write made while Redis was unreachable may leave, and how
+ * late an answer that depends on the time (a 30-day window) may be.
+ *
+ * An entry whose generations match is exact for every write made through the app, so past its TTL it
+ * is still answered, for `staleGraceMs` more, while one background refresh (one per process, and one
+ * across processes by a claim in the KV store) recomputes it: a COUNT of a million rows does not make
+ * callers wait each time its TTL runs out, only after a write to its tables (or when nobody read it for
+ * the whole grace window). The lateness bound of the TTL becomes TTL + grace.
  */
 export class ReadCache {
   /** Computations under way in this process, by entry and generations. */
-  private readonly inFlight = new Map<string, Promise<unknown>>();
+  private readonly inFlight = new Map<string, Promise<Computed<unknown>>>();
+  /** Background refreshes this process has started and not finished, by entry. */
+  private readonly refreshing = new Map<string, Promise<void>>();
 
   constructor(
     private readonly kv: KvStore,
@@ -28,6 +38,10 @@ export class ReadCache {
     readonly totalTtlMs: number,
     /** How long a whole public list answer is kept (0: computed every time). */
     readonly listTtlMs: number,
+    /** How long past its TTL a matching entry is still answered while it is refreshed (0: never). */
+    readonly staleGraceMs: number,
+    /** The app's clock: entries store their fresh-until time by it, so tests move time instead of sleeping. */
+    private readonly clock: Clock,
   ) {}
 
   private static generationKey(table: string): string {
@@ -53,7 +67,9 @@ export class ReadCache {
 
   /** `read`, answering the JSON text as stored, for answers that go out as they are. */
   async readText<T>(tables: readonly string[], key: string, ttlMs: number, compute: () => Promise<T>): Promise<JsonText<T>> {
-    const cacheKey = `cache:${key}`;
+    // `cache2:` entries carry their fresh-until time. Entries of the format before it (`cache:`) are
+    // never read, so during a rolling deploy old and new processes each miss the other's entries.
+    const cacheKey = `cache2:${key}`;
     const keys = tables.map(ReadCache.generationKey);
     keys.push(cacheKey);
     let found: Array<string | null>;
@@ -65,25 +81,88 @@ export class ReadCache {
     }
     let stamp = '';
     for (let i = 0; i < tables.length; i++) stamp += `${found[i] ?? '0'},`;
+    const entry = { cacheKey, stamp, ttlMs, compute, flight: `${cacheKey}\0${stamp}` };
+    // An entry is `<fresh until, ms since the epoch>:<generation>,<generation>,…,<JSON text>`.
     const hit = found[tables.length];
-    if (hit !== null && hit.startsWith(stamp)) return new JsonText<T>(hit.slice(stamp.length));
-    // Callers missing the same entry under the same generations share one computation: when a total of
-    // a million rows expires under load, one COUNT runs per process, not one per waiting call.
-    const flight = `${cacheKey}\0${stamp}`;
-    const pending = this.inFlight.get(flight) as Promise<JsonText<T>> | undefined;
+    const colon = hit === null ? -1 : hit.indexOf(':');
+    if (hit !== null && colon > 0 && hit.startsWith(stamp, colon + 1)) {
+      // NaN (an entry not written by this code) compares false everywhere: a miss.
+      const staleForMs = this.clock.now() - Number(hit.slice(0, colon));
+      if (staleForMs < 0) return new JsonText<T>(hit.slice(colon + 1 + stamp.length));
+      if (staleForMs < this.staleGraceMs) {
+        this.refresh(entry);
+        return new JsonText<T>(hit.slice(colon + 1 + stamp.length));
+      }
+    }
+    return (await this.computeShared(entry)).text;
+  }
+
+  /**
+   * Computes and stores an entry. Callers missing the same entry under the same generations share one
+   * computation: when a total of a million rows is missed under load, one COUNT runs per process, not
+   * one per waiting call. The answer is there before it is stored; `stored` settles once it is.
+   */
+  private computeShared<T>(entry: Entry<T>): Promise<Computed<T>> {
+    const pending = this.inFlight.get(entry.flight) as Promise<Computed<T>> | undefined;
     if (pending) return pending;
-    const computing = compute().then((value) => {
+    const freshUntil = this.clock.now() + entry.ttlMs;
+    const computing = entry.compute().then((value) => {
       const text = JsonText.of(value);
-      this.kv.set(cacheKey, stamp + text.text, { ttlMs }).catch(this.onError);
-      return text;
+      const stored = this.kv
+        .set(entry.cacheKey, `${freshUntil}:${entry.stamp}${text.text}`, { ttlMs: entry.ttlMs + this.staleGraceMs })
+        .then(() => undefined, this.onError);
+      return { text, stored };
     });
-    this.inFlight.set(flight, computing);
+    this.inFlight.set(entry.flight, computing);
+    const settled = () => this.inFlight.delete(entry.flight);
+    computing.then(settled, settled);
+    return computing;
+  }
+
+  /**
+   * Starts recomputing a stale entry in the background, unless this process or another (the claim in
+   * the KV store) already is. Whatever fails goes to `onError`: the callers have their answer already.
+   */
+  private refresh<T>(entry: Entry<T>): void {
+    if (this.inFlight.has(entry.flight) || this.refreshing.has(entry.cacheKey)) return;
+    const refreshing = this.refreshClaimed(entry)
+      .catch(this.onError)
+      .finally(() => this.refreshing.delete(entry.cacheKey));
+    this.refreshing.set(entry.cacheKey, refreshing);
+  }
+
+  private async refreshClaimed<T>(entry: Entry<T>): Promise<void> {
+    const claim = `refresh:${entry.cacheKey}`;
+    const holder = crypto.randomBytes(9).toString('base64url');
+    // A refresh still running after a whole TTL is taken for dead (its process gone): another may start.
+    if (!(await this.kv.set(claim, holder, { ttlMs: Math.max(entry.ttlMs, 1), onlyIfAbsent: true }))) return;
     try {
-      return await computing;
+      await (await this.computeShared(entry)).stored;
     } finally {
-      this.inFlight.delete(flight);
+      await this.kv.delIfValue(claim, holder);
     }
   }
+
+  /** Resolves once the background refreshes started so far have finished (before the stores close; tests). */
+  async idle(): Promise<void> {
+    await Promise.all(this.refreshing.values());
+  }
+}
+
+/** One cached answer being looked up: its key, the generations it is read under, how to compute it. */
+interface Entry<T> {
+  cacheKey: string;
+  stamp: string;
+  ttlMs: number;
+  compute: () => Promise<T>;
+  /** The entry under these generations: what callers in this process share. */
+  flight: string;
+}
+
+interface Computed<T> {
+  text: JsonText<T>;
+  /** Settles once the entry is in the KV store (or storing it failed and was reported). */
+  stored: Promise<void>;
 }
 
 // The table a statement writes: knex writes `insert into`, `update`, `delete from` with the name first

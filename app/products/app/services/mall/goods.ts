@@ -103,15 +103,14 @@ export class GoodsService {
 
   /**
    * Cached: writes to goods, categories and orders change it. The month's buy counts slide with the
-   * clock, so an order leaving the 30-day window shows up to `config.paging.listTtlMs` late. Only the
+   * clock, so an order leaving the 30-day window shows up to `config.paging.listTtlMs` +
+   * `config.paging.staleGraceMs` late (the entry's freshness is kept by the app's clock). Only the
    * plain browse (category and page) is cached: searches by name or price have no end of variants.
    */
   async list(filter: GoodsFilter): Promise<Page<GoodsSummary> | JsonText<Page<GoodsSummary>>> {
     const browsing = filter.keywords === '' && filter.start_price === -1 && filter.end_price === -1;
     if (!browsing) return this.listNow(filter);
-    // The slice of time in the key ends an entry by the app's clock too, not only by the store's TTL.
-    const slice = Math.floor(this.app.clock.now() / Math.max(1, this.app.config.paging.listTtlMs));
-    const key = `goods:${filter.cat_id}:${filter.page}:${slice}`;
+    const key = `goods:${filter.cat_id}:${filter.page}`;
     return cachedList(this.app.db, ['categories', 'goods', 'order_items', 'orders'], key, () => this.listNow(filter));
   }
 
