@@ -13,6 +13,13 @@ interface Mysql2Connection {
   execute(options: Record<string, unknown>, bindings: unknown[] | undefined, done: (err: Error | null, rows: unknown, fields: unknown) => void): void;
 }
 
+const preparing = new WeakSet<object>();
+
+/** Whether `client` sends its reads prepared (and so should a read that bypasses knex's runner). */
+export function sendsPreparedReads(client: object): boolean {
+  return preparing.has(client);
+}
+
 const READS = new Set(['select', 'first', 'pluck']);
 
 /** Values the binary protocol carries as they are (a Date or a Buffer would be typed differently). */
@@ -47,4 +54,5 @@ export function preferPreparedReads(client: Knex.Client): void {
     }
   }
   Object.setPrototypeOf(client, PreparedReads.prototype);
+  preparing.add(client);
 }

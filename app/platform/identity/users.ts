@@ -2,6 +2,7 @@ import crypto from 'node:crypto';
 import type { AppContext } from '../../context';
 import { unixSeconds } from '../../core/clock';
 import { isUniqueViolation, insertId, type Knex } from '../../storage/db';
+import { FixedRead } from '../../storage/fixedReads';
 
 /**
  * One person, one account across the products (an account centre): who they are (phone with area
@@ -118,6 +119,8 @@ async function translated<T>(write: Promise<T>): Promise<T> {
 
 type Db = Knex | Knex.Transaction;
 
+const BY_ID = new FixedRead<UserRow>('select * from users where id = ? limit 1');
+
 /**
  * The only code that touches the `users` table (test/architecture.test.ts holds every other file to
  * it): lookups by any identifier, creation, and the writes products and the back office need.
@@ -153,8 +156,10 @@ export class UserDirectory {
     return row && withNumbers(row);
   }
 
-  byId(id: number, db?: Db): Promise<UserRow | undefined> {
-    return this.find({ id }, db);
+  /** Every session check reads the member by id: a fixed read, not a query built each time. */
+  async byId(id: number, db: Db = this.app.db): Promise<UserRow | undefined> {
+    const row = await BY_ID.first(db, [id]);
+    return row && withNumbers(row);
   }
 
   byOpenId(openId: string): Promise<UserRow | undefined> {
