@@ -1,6 +1,7 @@
 import Joi from 'joi';
 import type { Knex } from 'knex';
 import { JsonText } from '../core/jsonText';
+import { FixedRead, type Value } from '../storage/fixedReads';
 import { queryKey, readCacheOf, readTables } from '../storage/readCache';
 
 /** The catalog's PG parameter: `page?:int=1 [1..10000]`. */
@@ -38,6 +39,13 @@ export function countRows(query: Knex.QueryBuilder): Promise<number> {
   return cache.read(readTables(sql), queryKey('total', sql, bindings), cache.totalTtlMs, count);
 }
 
+/** A page asked for one row more than `limit`: whether a next page exists needs no count. */
+function trimmed<Row, Out>(rows: Row[], limit: number, total: number, map?: (row: Row) => Out): Slice<Out> {
+  const isnext = rows.length > limit;
+  if (isnext) rows.length = limit;
+  return { list: map ? rows.map(map) : (rows as unknown as Out[]), total, isnext };
+}
+
 /**
  * Rows `offset`.. of `query`, asking one row more than `limit` so that "is there a next page" needs no
  * count, with the (cached) total beside it; both in flight at once.
@@ -47,9 +55,39 @@ async function window<Row, Out>(query: Knex.QueryBuilder, offset: number, limit:
     countRows(query),
     query.clone().limit(limit + 1).offset(offset) as Promise<Row[]>,
   ]);
-  const isnext = rows.length > limit;
-  if (isnext) rows.length = limit;
-  return { list: map ? rows.map(map) : (rows as unknown as Out[]), total, isnext };
+  return trimmed(rows, limit, total, map);
+}
+
+/**
+ * A list whose statements never change, only their values (storage/fixedReads): `rows` ends in
+ * `limit ? offset ?`, `count` answers `n` for the same WHERE. For the page a method serves on every
+ * call (a member's own orders, unfiltered), where building the query each time costs more than running it.
+ */
+export interface FixedList<Row> {
+  rows: FixedRead<Row>;
+  count: FixedRead<{ n: number | string }>;
+}
+
+/** `countRows` for a fixed count: cached the same way, under its own statement and values. */
+function countFixed(db: Knex | Knex.Transaction, count: FixedRead<{ n: number | string }>, values: readonly Value[]): Promise<number> {
+  const counted = async () => Number((await count.first(db, values))?.n ?? 0);
+  const cache = readCacheOf(db.client);
+  if (!cache || cache.totalTtlMs <= 0 || db.isTransaction) return counted();
+  return cache.read(count.tables, queryKey('total', count.sql, values), cache.totalTtlMs, counted);
+}
+
+/** `paginate` for a fixed list: `values` fill the WHERE of both statements, the page its limit and offset. */
+export async function paginateFixed<Row, Out = Row>(
+  db: Knex | Knex.Transaction,
+  list: FixedList<Row>,
+  values: readonly Value[],
+  page: number,
+  pageSize: number,
+  map?: (row: Row) => Out,
+): Promise<Page<Out>> {
+  const [total, rows] = await Promise.all([countFixed(db, list.count, values), list.rows.rows(db, [...values, pageSize + 1, (page - 1) * pageSize])]);
+  const { list: shown, isnext } = trimmed(rows, pageSize, total, map);
+  return { list: shown, total, page, count: pageSize, isnext };
 }
 
 /**

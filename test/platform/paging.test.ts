@@ -1,5 +1,6 @@
 import { expect } from 'chai';
-import { paginate, paginateOffset } from '../../app/platform/paging';
+import { paginate, paginateFixed, paginateOffset, type FixedList } from '../../app/platform/paging';
+import { FixedRead } from '../../app/storage/fixedReads';
 import { transaction } from '../../app/storage/db';
 import { startTestServer, type TestServer } from '../helpers/harness';
 import { statementsDuring } from '../helpers/queries';
@@ -101,5 +102,39 @@ describe('services/paging', () => {
     const window = await paginateOffset<{ id: number }, number>(newestFirst(), 1, 3, (row) => row.id);
     expect(window).to.deep.equal({ list: [ids[3], ids[2], ids[1]], total: 5, isnext: true });
     expect(await paginateOffset(newestFirst(), 3, 2)).to.deep.include({ total: 5, isnext: false });
+  });
+
+  describe('paginateFixed: a list of fixed statements', () => {
+    const fromId: FixedList<{ id: number }> = {
+      rows: new FixedRead('select id from users where id >= ? order by id desc limit ? offset ?'),
+      count: new FixedRead('select count(*) as n from users where id >= ?'),
+    };
+
+    it('answers what paginate answers for the same query, page by page', async () => {
+      const built = () => server.app.db('users').select('id').where('id', '>=', ids[0]).orderBy('id', 'desc');
+      for (const page of [1, 2, 3, 4]) {
+        expect(await paginateFixed(server.app.db, fromId, [ids[0]], page, 2)).to.deep.equal(await paginate(built(), page, 2));
+      }
+      const mapped = await paginateFixed(server.app.db, fromId, [ids[0]], 1, 2, (row) => row.id);
+      expect(mapped.list).to.deep.equal([ids[ids.length - 1], ids[ids.length - 2]]);
+    });
+
+    it('keeps its total in the KV store until a write to the table, and counts every time inside a transaction', async () => {
+      await paginateFixed(server.app.db, fromId, [ids[0]], 1, 2);
+      expect(await counts(() => paginateFixed(server.app.db, fromId, [ids[0]], 2, 2))).to.equal(0);
+      const added = await createTestUser(server);
+      try {
+        let page!: Awaited<ReturnType<typeof paginateFixed>>;
+        expect(await counts(async () => (page = await paginateFixed(server.app.db, fromId, [ids[0]], 1, 2)))).to.equal(1);
+        expect(page.total).to.equal(ids.length + 1);
+        expect(page.list[0]).to.deep.equal({ id: added.id });
+        await transaction(server.app.db, async (trx) => {
+          expect(await counts(() => paginateFixed(trx, fromId, [ids[0]], 1, 2))).to.equal(1);
+        });
+      } finally {
+        await server.app.db('users').where({ id: added.id }).del();
+      }
+      expect((await paginateFixed(server.app.db, fromId, [ids[0]], 1, 2)).total).to.equal(ids.length);
+    });
   });
 });

@@ -4,6 +4,7 @@ import type { SeededMall } from '../../../../../../app/products/app/demo/030_mal
 import type { TestClient, TestServer } from '../../../../../helpers/harness';
 import { type Buyer, createBuyer, startMall } from '../../../../../helpers/mall';
 import { expectShape } from '../../../../../helpers/shape';
+import { insertId } from '../../../../../../app/storage/db';
 
 /** Seed 002, 2.26 (an order waiting for shipping). */
 const ORDER_EXAMPLE = {
@@ -127,5 +128,32 @@ describe('order.list and order.detail', () => {
     const listed = (await list()).list.find((o) => o.orderid === mall.orders!.toShip);
     expect(answer.data).to.deep.equal(listed);
     expect((await client.call('order.detail', { orderid: 999_999 }, { token: demo.token })).msg).to.equal('order not found');
+  });
+
+  it('pages a member with many orders by 20, with the items of every order on the page, and shows a new order at once', async () => {
+    const buyer = await createBuyer(server, 0);
+    const template = await server.app.db('orders').where({ orderid: mall.orders!.toShip }).first();
+    const items = await server.app.db('order_items').where({ orderid: mall.orders!.toShip });
+    const copy = async (n: number) => {
+      const { orderid: _id, ...row } = template;
+      const orderid = await insertId(server.app.db('orders').insert({ ...row, user_id: buyer.id, order_sn: `SNT${buyer.id}x${n}` }));
+      await server.app.db('order_items').insert(items.map(({ itemid: _item, ...item }) => ({ ...item, orderid, quantity: n })));
+      return orderid;
+    };
+    const made: number[] = [];
+    for (let n = 1; n <= 25; n++) made.push(await copy(n));
+    const first = await list({}, buyer);
+    expect(first).to.include({ total: 25, page: 1, count: 20, isnext: true });
+    expect(first.list.map((o) => o.orderid)).to.deep.equal(made.slice(5).reverse());
+    expect(first.list.map((o) => o.goods_list.map((g) => g.quantity))).to.deep.equal(made.slice(5).reverse().map((_, i) => [25 - i]));
+    const second = await list({ page: 2 }, buyer);
+    expect(second).to.include({ total: 25, page: 2, isnext: false });
+    expect(second.list.map((o) => o.goods_list[0].quantity)).to.deep.equal([5, 4, 3, 2, 1]);
+    const newest = await copy(26);
+    const after = await list({}, buyer);
+    expect(after.total).to.equal(26);
+    expect(after.list[0].orderid).to.equal(newest);
+    await server.app.db('order_items').where({ orderid: newest }).update({ quantity: 99 });
+    expect((await list({}, buyer)).list[0].goods_list[0].quantity).to.equal(99);
   });
 });
