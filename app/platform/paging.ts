@@ -2,7 +2,7 @@ import Joi from 'joi';
 import type { Knex } from 'knex';
 import { JsonText } from '../core/jsonText';
 import { FixedRead, type Value } from '../storage/fixedReads';
-import { queryKey, readCacheOf, readTables } from '../storage/readCache';
+import { queryKey, readCacheOf, readTables, scopedGenerations } from '../storage/readCache';
 
 /** The catalog's PG parameter: `page?:int=1 [1..10000]`. */
 export const pageParam = Joi.number().integer().min(1).max(10_000).default(1);
@@ -120,4 +120,19 @@ export async function cachedList<T>(db: Knex, tables: readonly string[], key: st
   const cache = readCacheOf(db.client);
   if (!cache || cache.listTtlMs <= 0) return JsonText.of(await compute());
   return cache.readText(tables, `list:${key}`, cache.listTtlMs, compute);
+}
+
+/** One scope of a table (`column = value`), as `scopedWrite` marks the writes to it. */
+export type Scope = readonly [table: string, column: string, value: string | number];
+
+/**
+ * One member's own list (their orders), kept like `cachedList`, but ended only by the writes marked
+ * for one of `scopes` (`scopedWrite`: their own order, not everybody's) or by any write to one of
+ * those tables that is not marked. `key` names the list, the member and every parameter.
+ */
+export async function cachedScopedList<T>(db: Knex, scopes: readonly Scope[], key: string, compute: () => Promise<T>): Promise<JsonText<T>> {
+  const cache = readCacheOf(db.client);
+  if (!cache || cache.listTtlMs <= 0) return JsonText.of(await compute());
+  const generations = scopes.flatMap(([table, column, value]) => scopedGenerations(table, column, value));
+  return cache.readText(generations, `own:${key}`, cache.listTtlMs, compute);
 }

@@ -48,10 +48,23 @@ export class ReadCache {
     return `gen:${table}`;
   }
 
-  /** Marks every cached answer that read one of `tables` as out of date. */
+  /**
+   * How long a scope's generation outlives its last bump. A generation that expired reads as 0 again,
+   * which is harmless only once every entry computed under its earlier values has expired too; scopes
+   * (one per member) are too many to keep for ever, unlike the tables' own counters.
+   */
+  private get scopeGenerationTtlMs(): number {
+    return Math.max(DAY_MS, 2 * (Math.max(this.totalTtlMs, this.listTtlMs) + this.staleGraceMs));
+  }
+
+  /** Marks every cached answer that read one of `tables` (or of the scopes `scopedGenerations` names) as out of date. */
   async bump(tables: Iterable<string>): Promise<void> {
-    const pending: Array<Promise<number>> = [];
-    for (const table of tables) pending.push(this.kv.incr(ReadCache.generationKey(table)));
+    const pending: Array<Promise<unknown>> = [];
+    for (const table of tables) {
+      const key = ReadCache.generationKey(table);
+      pending.push(this.kv.incr(key));
+      if (isScope(table)) pending.push(this.kv.expire(key, this.scopeGenerationTtlMs));
+    }
     await Promise.all(pending);
   }
 
@@ -201,6 +214,35 @@ interface KnexQuery {
 }
 
 const UNSEEN = Object.freeze({ readCache: 'unseen' });
+const DAY_MS = 24 * 3600 * 1000;
+
+/** What `scopedWrite` hangs on a query. */
+interface WriteScope {
+  readCache: 'scoped';
+  scope: string;
+}
+
+const UNSCOPED = '*';
+const isScope = (generation: string) => generation.includes('@') && !generation.endsWith(`@${UNSCOPED}`);
+
+/**
+ * Marks a write as changing only the rows of one scope (`column = value`: a member's own orders). Like
+ * every write it ends what was cached from its table; of the answers cached for one scope
+ * (`scopedGenerations`) it ends only those of its own. A write that is not marked ends the answers of
+ * every scope of its table, so a writer that does not know of scopes stays exact: it only costs hits.
+ */
+export function scopedWrite<Q extends Knex.QueryBuilder>(query: Q, column: string, value: string | number): Q {
+  const scope: WriteScope = { readCache: 'scoped', scope: `${column}=${value}` };
+  return query.queryContext(scope) as Q;
+}
+
+/**
+ * The generations an answer about one scope of `table` depends on, to cache it under instead of the
+ * table's: the scope's own (writes marked with `scopedWrite` for it) and the table's unmarked writes.
+ */
+export function scopedGenerations(table: string, column: string, value: string | number): string[] {
+  return [`${table}@${UNSCOPED}`, `${table}@${column}=${value}`];
+}
 
 /**
  * Marks a write no cached answer shows (a hit counter): it leaves the caches of its table alone, so a
@@ -210,10 +252,16 @@ export function unseenByCaches<Q extends Knex.QueryBuilder>(query: Q): Q {
   return query.queryContext(UNSEEN) as Q;
 }
 
-/** The table a statement that has run changed; an UPDATE or DELETE that matched nothing changed none. */
-function changedTable(response: unknown, query: KnexQuery): string | undefined {
-  if (typeof query.sql !== 'string' || response === 0 || query.queryContext === UNSEEN) return undefined;
-  return writtenTable(query.sql);
+/**
+ * The generations a statement that has run moves: its table's, and its scope's (or, unmarked, that of
+ * the table's unscoped writes). An UPDATE or DELETE that matched nothing changed nothing.
+ */
+function changedGenerations(response: unknown, query: KnexQuery): string[] {
+  if (typeof query.sql !== 'string' || response === 0 || query.queryContext === UNSEEN) return [];
+  const table = writtenTable(query.sql);
+  if (!table) return [];
+  const scope = (query.queryContext as WriteScope | undefined)?.readCache === 'scoped' ? (query.queryContext as WriteScope).scope : UNSCOPED;
+  return [table, `${table}@${scope}`];
 }
 
 /** Connects `cache` to `db`: every write knex runs outside a transaction bumps its table once it has run. */
@@ -221,8 +269,8 @@ export function watchWrites(db: Knex, cache: ReadCache, onError: (err: unknown) 
   attached.set(db.client, cache);
   db.on('query-response', (response: unknown, query: KnexQuery) => {
     if (query.__knexTxId) return;
-    const table = changedTable(response, query);
-    if (table) cache.bump([table]).catch(onError);
+    const changed = changedGenerations(response, query);
+    if (changed.length) cache.bump(changed).catch(onError);
   });
 }
 
@@ -237,8 +285,7 @@ export async function bumpingWrites<T>(db: Knex, run: (record: (trx: Knex.Transa
   const written = new Set<string>();
   const record = (trx: Knex.Transaction) => {
     trx.on('query-response', (response: unknown, query: KnexQuery) => {
-      const table = changedTable(response, query);
-      if (table) written.add(table);
+      for (const generation of changedGenerations(response, query)) written.add(generation);
     });
   };
   const result = await run(record);

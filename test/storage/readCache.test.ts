@@ -1,6 +1,7 @@
 import { expect } from 'chai';
 import { paginate } from '../../app/platform/paging';
-import { ReadCache, readCacheOf, unseenByCaches } from '../../app/storage/readCache';
+import { ReadCache, readCacheOf, scopedGenerations, scopedWrite, unseenByCaches } from '../../app/storage/readCache';
+import { transaction } from '../../app/storage/db';
 import { startTestServer, type TestServer } from '../helpers/harness';
 import { createTestUser } from '../helpers/users';
 
@@ -185,5 +186,44 @@ describe('storage/readCache: stale-while-revalidate', () => {
     expect((await paginate(active(), 1, 2)).total).to.equal(3);
     await readCacheOf(server.app.db.client)!.idle();
     expect((await paginate(active(), 1, 2)).total).to.equal(2);
+  });
+});
+
+describe('storage/readCache: scoped writes', () => {
+  let server: TestServer;
+  before(async () => {
+    server = await startTestServer();
+    await server.app.db.schema.createTable('scoped_t', (t) => {
+      t.increments('id');
+      t.integer('owner').notNullable();
+    });
+  });
+  after(() => server.stop());
+
+  const generations = async () => {
+    const names = ['scoped_t', ...scopedGenerations('scoped_t', 'owner', 1), ...scopedGenerations('scoped_t', 'owner', 2)];
+    const values = await server.app.kv.getMany(names.map((name) => `gen:${name}`));
+    return Object.fromEntries(names.map((name, i) => [name, Number(values[i] ?? 0)]));
+  };
+  const moved = async (write: () => Promise<unknown>) => {
+    const before = await generations();
+    await write();
+    await readCacheOf(server.app.db.client)!.idle();
+    const after = await generations();
+    return Object.keys(after).filter((name) => after[name] !== before[name]).sort();
+  };
+
+  it("a marked write moves its table and its own scope, not another's; an unmarked one moves every scope", async () => {
+    expect(await moved(() => scopedWrite(server.app.db('scoped_t'), 'owner', 1).insert({ owner: 1 }))).to.deep.equal(['scoped_t', 'scoped_t@owner=1']);
+    expect(await moved(() => server.app.db('scoped_t').insert({ owner: 2 }))).to.deep.equal(['scoped_t', 'scoped_t@*']);
+    expect(await moved(() => transaction(server.app.db, (trx) => scopedWrite(trx('scoped_t'), 'owner', 2).where({ owner: 2 }).update({ owner: 2 })))).to.deep.equal(['scoped_t', 'scoped_t@owner=2']);
+    expect(await moved(() => scopedWrite(server.app.db('scoped_t'), 'owner', 1).where({ owner: 9 }).del())).to.deep.equal([]);
+  });
+
+  it("a scope's generation expires a day after its last move at the earliest, a table's never", async () => {
+    await scopedWrite(server.app.db('scoped_t'), 'owner', 1).insert({ owner: 1 });
+    await readCacheOf(server.app.db.client)!.idle();
+    expect(await server.app.kv.ttl('gen:scoped_t@owner=1')).to.be.at.least(24 * 3600 * 1000 - 60_000);
+    expect(await server.app.kv.ttl('gen:scoped_t')).to.be.below(0);
   });
 });

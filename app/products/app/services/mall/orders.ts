@@ -5,7 +5,9 @@ import { formatTime, parseShanghaiTime, shanghaiDay } from '../../../../core/tim
 import type { Caller } from '../../../../core/caller';
 import { insertId, isUniqueViolation, transaction, type Knex } from '../../../../storage/db';
 import { addressService } from '../../../../platform/identity/addresses';
-import { paginate, paginateFixed, type FixedList, type Page } from '../../../../platform/paging';
+import { cachedScopedList, paginate, paginateFixed, type FixedList, type Page, type Scope } from '../../../../platform/paging';
+import { scopedWrite } from '../../../../storage/readCache';
+import type { JsonText } from '../../../../core/jsonText';
 import { FixedRead, placeholdersFor } from '../../../../storage/fixedReads';
 import { requestTokenService } from '../../../../platform/gateway/requestTokens';
 import { GoodsStatus, ProductStatus, RELEASED_ORDER_STATUSES } from './goods';
@@ -92,18 +94,8 @@ const MEMBER_ORDERS: FixedList<OrderRow> = {
   count: new FixedRead('select count(*) as n from orders where user_id = ?'),
 };
 
-interface OrderItemRow {
+interface OrderItemRow extends OrderItemView {
   orderid: number;
-  goodsid: number;
-  goods_name: string;
-  goods_image: string;
-  productid: number;
-  spec_val: string;
-  market_price: number;
-  sales_price: number;
-  quantity: number;
-  payment_price: number;
-  total_price: number;
 }
 
 const ITEM_COLUMNS = 'orderid, goodsid, goods_name, goods_image, productid, spec_val, market_price, sales_price, quantity, payment_price, total_price';
@@ -114,6 +106,22 @@ const ITEM_COLUMNS = 'orderid, goodsid, goods_name, goods_image, productid, spec
  */
 const ITEM_READ_SIZES = [1, 2, 4, 8, 16, 32, 64];
 const itemReads = new Map(ITEM_READ_SIZES.map((size) => [size, new FixedRead<OrderItemRow>(`select ${ITEM_COLUMNS} from order_items where orderid in (${placeholdersFor(size)}) order by itemid`)]));
+
+/** The member's rows of the two tables their order list reads: what their own writes are marked with. */
+const ownScopes = (userId: number): Scope[] => [
+  ['orders', 'user_id', userId],
+  ['order_items', 'user_id', userId],
+];
+
+/** A write to `userId`'s own orders or their items: it ends that member's cached list, nobody else's. */
+function ownedBy<Q extends Knex.QueryBuilder>(userId: number, query: Q): Q {
+  return scopedWrite(query, 'user_id', userId);
+}
+
+/** Whether the app asks for the plain list (the page it opens on), with no filter. */
+export function unfiltered(filter: OrderFilter): boolean {
+  return !filter.order_sn && filter.order_status === -1 && !filter.start_time && !filter.end_time;
+}
 
 export interface OrderFilter {
   order_sn: string;
@@ -225,7 +233,7 @@ export class OrderService {
     }
     if (balance < total) throw refuse('not enough points');
     const orderid = await insertId(
-      trx('orders').insert({
+      ownedBy(userId, trx('orders')).insert({
         order_sn: orderSn,
         namespace: 'app',
         user_id: userId,
@@ -238,7 +246,7 @@ export class OrderService {
         u_time: now,
       }),
     );
-    await trx('order_items').insert({
+    await ownedBy(userId, trx('order_items')).insert({
       orderid,
       goodsid: goods.goodsid,
       goods_name: goods.goods_name,
@@ -349,7 +357,9 @@ export class OrderService {
    */
   private async transition(trx: Knex.Transaction, move: Transition): Promise<OrderRow | null> {
     const scope = (q: Knex.QueryBuilder) => (move.userId === undefined ? q.where({ orderid: move.orderid }) : q.where({ orderid: move.orderid, user_id: move.userId }));
-    const moved = await scope(trx('orders'))
+    // A member's own move ends only their cached list; a staff move (the member not known here) ends every member's.
+    const target = move.userId === undefined ? trx('orders') : ownedBy(move.userId, trx('orders'));
+    const moved = await scope(target)
       .whereIn('order_status', move.from as number[])
       .update({ ...move.set, order_status: move.to, u_time: unixSeconds(this.app.clock) });
     const order = (await scope(trx('orders')).first()) as OrderRow | undefined;
@@ -364,10 +374,6 @@ export class OrderService {
     const start = timeBound(filter.start_time, 'start_time', false);
     const end = timeBound(filter.end_time, 'end_time', true);
     const pageSize = this.app.config.paging.pageSize;
-    if (userId !== undefined && !filter.order_sn && filter.order_status === -1 && start === null && end === null) {
-      const page = await paginateFixed(this.app.db, MEMBER_ORDERS, [userId], filter.page, pageSize);
-      return { ...page, list: await this.present(page.list) };
-    }
     const query = this.app.db('orders').orderBy('orderid', 'desc');
     if (userId !== undefined) query.where({ user_id: userId });
     if (filter.order_sn) query.where({ order_sn: filter.order_sn });
@@ -376,6 +382,20 @@ export class OrderService {
     if (end !== null) query.where('c_time', '<=', end);
     const page = await paginate<OrderRow>(query.select(), filter.page, pageSize);
     return { ...page, list: await this.present(page.list) };
+  }
+
+  /**
+   * The member's orders as the app opens them (no filter), newest first: fixed statements, and the
+   * answer kept in the KV store until the member's own orders change (`ownedBy`) or any write to the
+   * orders that does not say whose they are.
+   */
+  ownPage(userId: number, page: number): Promise<JsonText<Page<OrderView>>> {
+    const pageSize = this.app.config.paging.pageSize;
+    return cachedScopedList(this.app.db, ownScopes(userId), `orders:${userId}:${page}:${pageSize}`, async () => {
+      const found = await paginateFixed(this.app.db, MEMBER_ORDERS, [userId], page, pageSize);
+      const shown = await this.present(found.list);
+      return { ...found, list: shown.map(({ user_id: _owner, ...order }) => order) };
+    });
   }
 
   /** `order.detail`; refuses an order of another user as "not found". */

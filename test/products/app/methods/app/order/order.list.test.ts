@@ -2,7 +2,8 @@ import { expect } from 'chai';
 import { formatTime } from '../../../../../../app/core/time';
 import type { SeededMall } from '../../../../../../app/products/app/demo/030_mall';
 import type { TestClient, TestServer } from '../../../../../helpers/harness';
-import { type Buyer, createBuyer, startMall } from '../../../../../helpers/mall';
+import { type Buyer, createBuyer, startMall, submitOrder } from '../../../../../helpers/mall';
+import { statementsDuring } from '../../../../../helpers/queries';
 import { expectShape } from '../../../../../helpers/shape';
 import { insertId } from '../../../../../../app/storage/db';
 
@@ -155,5 +156,28 @@ describe('order.list and order.detail', () => {
     expect(after.list[0].orderid).to.equal(newest);
     await server.app.db('order_items').where({ orderid: newest }).update({ quantity: 99 });
     expect((await list({}, buyer)).list[0].goods_list[0].quantity).to.equal(99);
+  });
+
+  it("keeps a member's plain list until their own orders change: another member's order leaves it, staff moves end it", async () => {
+    const [buyer, other] = [await createBuyer(server, 100_000), await createBuyer(server, 100_000)];
+    const productid = mall.products.ikbc00000001;
+    const mine = (await submitOrder(client, buyer, productid)).data!.orderid;
+    expect((await list({}, buyer)).list.map((o) => o.orderid)).to.deep.equal([mine]);
+    const ordersRead = async (work: () => Promise<unknown>) =>
+      (await statementsDuring(server.app.db, work)).filter((sql) => /\b(from|join)\s+[`"]?(orders|order_items)\b/i.test(sql)).length;
+    expect(await ordersRead(() => list({}, buyer))).to.equal(0);
+    expect((await submitOrder(client, other, productid)).code).to.equal(200);
+    expect(await ordersRead(() => list({}, buyer))).to.equal(0);
+    expect((await list({}, other)).total).to.equal(1);
+
+    expect((await client.call('order.cancel', { orderid: mine }, { token: buyer.token })).code).to.equal(200);
+    expect((await list({}, buyer)).list[0]).to.include({ orderid: mine, order_status: 4, order_status_label: '已取消' });
+    const again = (await submitOrder(client, buyer, productid)).data!.orderid;
+    const admin = await server.client('admin');
+    expect((await admin.call('order.ship', { admin_id: 1, orderid: again, express_name: '顺丰速运', express_sn: 'SF1' })).code).to.equal(200);
+    const shown = await list({}, buyer);
+    expect(shown.total).to.equal(2);
+    expect(shown.list[0]).to.include({ orderid: again, order_status: 2 });
+    expect(shown.list[0].shipping_time).to.be.a('string');
   });
 });
