@@ -91,9 +91,11 @@ const { hostile } = fc.letrec<{ hostile: Hostile }>((tie) => ({
  * KV keys a refused call may write, because counting or claiming is what the refusal is for: the replay
  * claim (step 12, made before the parameters are validated), failures per IP (the abuse guard) and per
  * account (the password lock, its pending attempts), login attempts per IP and per account, and the SMS
- * interval and daily counters (reserved, then given back).
+ * interval and daily counters (reserved, then given back). And the read cache's copies of what was read
+ * (the session check keeps the account it looked up, before the parameters are validated): a copy of
+ * rows, stamped with their generations, is not a change.
  */
-const BOOKKEEPING_KEY = /^(replay|abuse|pwd-fail|pwd-fail-since|pwd-lock|pwd-pending|login-ip|login-acct|sms:interval|sms:day):/;
+const BOOKKEEPING_KEY = /^(replay|abuse|pwd-fail|pwd-fail-since|pwd-lock|pwd-pending|login-ip|login-acct|sms:interval|sms:day|cache2|refresh:cache2):/;
 
 /** Tables a refusal may change, by its code: a wrong SMS code (700) counts the attempt on the code's row. */
 const BOOKKEEPING_TABLES: Record<string, string[]> = { 700: ['verify_codes'] };

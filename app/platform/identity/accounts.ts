@@ -8,7 +8,7 @@ import { credentialService } from './credentials';
 import { pushDeviceService } from './pushDevices';
 import { takeAccountReadBy, sessionService, type SessionUser } from '../sessions/sessions';
 import { smsCodeService } from '../verify/sms/codes';
-import { DuplicateUserError, USER_ACTIVE, userDirectory, type UserRow } from './users';
+import { DuplicateUserError, USER_ACTIVE, userDirectory, type AccountSnapshot, type UserRow } from './users';
 
 export { USER_ACTIVE, type UserRow };
 
@@ -35,6 +35,13 @@ export function maskedMobile(mobile: string): string {
 const notRegistered = () => new ApiError(Code.NOT_REGISTERED, '账号不存在');
 const alreadyRegistered = () => new ApiError(Code.ALREADY_REGISTERED, '您的账号已经被占用');
 const disabled = () => refuse('账号已被禁用');
+
+/** The session's account if it can still act: gone is a dead session (601), disabled is refused. */
+function usable<T extends AccountSnapshot>(user: T | undefined): T {
+  if (!user) throw new ApiError(Code.LOGIN_TIMEOUT, '登录超时,请重新登录');
+  if (user.status !== USER_ACTIVE) throw disabled();
+  return user;
+}
 
 /**
  * Members of the main app: registration, the two ways to log in, and the credential changes that end
@@ -63,12 +70,14 @@ export class AccountService {
     return user;
   }
 
-  /** The logged-in caller's row; a session whose user is gone is a dead session. */
-  async current(session: SessionUser): Promise<UserRow> {
-    const user = takeAccountReadBy(session) ?? (await this.users.byId(session.userId));
-    if (!user) throw new ApiError(Code.LOGIN_TIMEOUT, '登录超时,请重新登录');
-    if (user.status !== USER_ACTIVE) throw disabled();
-    return user;
+  /** The logged-in caller's account (as the session check saw it); a session whose user is gone is a dead session. */
+  async current(session: SessionUser): Promise<AccountSnapshot> {
+    return usable(takeAccountReadBy(session) ?? (await this.users.snapshot(session.userId)));
+  }
+
+  /** `current` with the password hash, read from the database, for the methods that check the password. */
+  private async currentWithCredentials(session: SessionUser): Promise<UserRow> {
+    return usable(await this.users.byId(session.userId));
   }
 
   /**
@@ -136,7 +145,7 @@ export class AccountService {
 
   /** `user.pwd.edit`: the caller's own session stays valid, every other one answers 606. */
   async changePassword(session: SessionUser, oldPassword: string, newPassword: string): Promise<void> {
-    const user = await this.current(session);
+    const user = await this.currentWithCredentials(session);
     await this.checkPassword(user, oldPassword);
     if (oldPassword === newPassword) throw refuse('新密码不能与旧密码相同');
     await this.setPassword(user, newPassword, session);
@@ -158,7 +167,7 @@ export class AccountService {
    * otherwise tell anyone holding a session which numbers are registered (issue 9, finding 5).
    */
   async changeMobile(session: SessionUser, params: { mobile: string; code: string; password: string }, ip: string): Promise<void> {
-    const user = await this.current(session);
+    const user = await this.currentWithCredentials(session);
     if (params.mobile === user.mobile) throw refuse('手机号未变化');
     const inUse = () => refuse('该手机号已经被占用');
     await this.counted(ip, 'login', this.checkPassword(user, params.password));

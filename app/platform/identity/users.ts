@@ -3,6 +3,8 @@ import type { AppContext } from '../../context';
 import { unixSeconds } from '../../core/clock';
 import { isUniqueViolation, insertId, type Knex } from '../../storage/db';
 import { FixedRead } from '../../storage/fixedReads';
+import { scopedWrite } from '../../storage/readCache';
+import { cachedScopedList } from '../paging';
 
 /**
  * One person, one account across the products (an account centre): who they are (phone with area
@@ -119,6 +121,14 @@ async function translated<T>(write: Promise<T>): Promise<T> {
 
 type Db = Knex | Knex.Transaction;
 
+/** What every call with a session knows of its member: the row but its password hash. */
+export type AccountSnapshot = Omit<UserRow, 'password_hash'>;
+
+/** A write to one account's row: it ends that account's cached snapshot, and no other. */
+function ownRow<Q extends Knex.QueryBuilder>(id: number, query: Q): Q {
+  return scopedWrite(query, 'id', id);
+}
+
 const BY_ID = new FixedRead<UserRow>('select * from users where id = ? limit 1');
 
 /**
@@ -154,6 +164,22 @@ export class UserDirectory {
     if (!query) return undefined;
     const row = (await query.first()) as UserRow | undefined;
     return row && withNumbers(row);
+  }
+
+  /**
+   * The account as the session check sees it on every call, without its password hash (which stays in
+   * the database only): kept in the KV store until a write to this account (`ownRow`) or any write to
+   * `users` that does not say whose row it is, so a hit costs no query. A change made straight in the
+   * database, outside the app, shows within the list TTL + grace (20 s by default).
+   */
+  async snapshot(id: number): Promise<AccountSnapshot | undefined> {
+    const row = await cachedScopedList(this.app.db, [['users', 'id', id]], `account:${id}`, async () => {
+      const found = await this.byId(id);
+      if (!found) return null;
+      const { password_hash: _secret, ...shown } = found;
+      return shown;
+    });
+    return row.value() ?? undefined;
   }
 
   /** Every session check reads the member by id: a fixed read, not a query built each time. */
@@ -205,9 +231,10 @@ export class UserDirectory {
   async create(user: NewUser, db?: Db): Promise<UserRow> {
     const now = unixSeconds(this.app.clock);
     const { email, username, mobile, ...rest } = user;
+    // A new row changes no account kept so far (ids are not reused while a session may name them).
     const id = await translated(
       insertId(
-        this.table(db).insert({
+        scopedWrite(this.table(db), 'id', 'new').insert({
           ...rest,
           open_id: user.open_id ?? crypto.randomBytes(16).toString('hex'),
           area_code: user.area_code ?? DEFAULT_AREA_CODE,
@@ -225,7 +252,7 @@ export class UserDirectory {
 
   /** Removes an account outright (a registration whose code went away under it). */
   async remove(id: number): Promise<void> {
-    await this.table().where({ id }).delete();
+    await ownRow(id, this.table().where({ id })).delete();
   }
 
   /** Changes profile fields; answers whether the account exists. */
@@ -264,11 +291,11 @@ export class UserDirectory {
 
   /** The same password under a newer hashing cost: not a change, nothing else moves. */
   async rehashPassword(id: number, passwordHash: string): Promise<void> {
-    await this.table().where({ id }).update({ password_hash: passwordHash });
+    await ownRow(id, this.table().where({ id })).update({ password_hash: passwordHash });
   }
 
   private async write(id: number, changes: Partial<UserRow>): Promise<boolean> {
-    const count = await translated(this.table().where({ id }).update({ ...changes, u_time: unixSeconds(this.app.clock) }));
+    const count = await translated(ownRow(id, this.table().where({ id })).update({ ...changes, u_time: unixSeconds(this.app.clock) }));
     return Number(count) > 0;
   }
 }

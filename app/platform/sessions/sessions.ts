@@ -3,17 +3,17 @@ import type { AppContext } from '../../context';
 import { clientClassOf, type ApiType, type ClientClass, type SessionUser, type UserRequirement } from '../../core/caller';
 import { randomHex } from '../../core/random';
 import { ApiError, Code } from '../../core/errors';
-import { USER_ACTIVE, userDirectory, type UserRow } from '../identity/users';
+import { USER_ACTIVE, userDirectory, type AccountSnapshot } from '../identity/users';
 
 /**
  * The account row the session check read (for its status), kept with the session for the rest of the
  * call: the method that then needs the member's row (user.detail and most `user: required` methods)
  * does not read it a second time. Dies with the session object, at the end of the call.
  */
-const accountsReadBySessions = new WeakMap<SessionUser, UserRow>();
+const accountsReadBySessions = new WeakMap<SessionUser, AccountSnapshot>();
 
 /** Once per call: a second look (after the method changed the account) reads the row again. */
-export function takeAccountReadBy(session: SessionUser): UserRow | undefined {
+export function takeAccountReadBy(session: SessionUser): AccountSnapshot | undefined {
   const account = accountsReadBySessions.get(session);
   accountsReadBySessions.delete(session);
   return account;
@@ -132,7 +132,7 @@ export class SessionService {
     const [current, generation, account] = await Promise.all([
       this.app.kv.get(currentKey(apiType, record.uid, record.cls)),
       this.app.kv.get(generationKey(record.uid)),
-      this.app.use(userDirectory).byId(record.uid),
+      this.app.use(userDirectory).snapshot(record.uid),
     ]);
     const status = account?.status;
     if (current !== hash) throw new ApiError(Code.LOGGED_IN_ELSEWHERE, 'your account has logged in on another device');

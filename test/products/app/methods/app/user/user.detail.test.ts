@@ -39,6 +39,8 @@ describe('user.detail', () => {
 
   it('601 once the account is disabled: its sessions end, and login then says why', async () => {
     const user = await createTestUser(server);
+    expect((await client.call('user.detail', {}, { token: user.token })).code).to.equal(200);
+    // a write that does not say whose row it is: it still ends the account kept since the call above
     await server.app.db('users').where({ id: user.id }).update({ status: 0 });
     expect((await client.call('user.detail', {}, { token: user.token })).code).to.equal(601);
   });
@@ -49,6 +51,25 @@ describe('user.detail', () => {
       expect((await client.call('user.detail', {}, { token: user.token })).code).to.equal(200);
     });
     expect(statements.filter((sql) => /from [`"]?users\b/i.test(sql))).to.have.length(1);
+  });
+
+  it('keeps the account in the KV store, without its password hash, until a write to it: a hit reads no row', async () => {
+    const user = await createTestUser(server, { nickname: 'kept' });
+    const usersRead = async () =>
+      (await statementsDuring(server.app.db, async () => expect((await client.call('user.detail', {}, { token: user.token })).code).to.equal(200))).filter((sql) =>
+        /from [`"]?users\b/i.test(sql),
+      ).length;
+    expect(await usersRead()).to.equal(1);
+    expect(await usersRead()).to.equal(0);
+    const kept = await server.app.kv.get(`cache2:own:account:${user.id}`);
+    expect(kept).to.contain('"nickname":"kept"');
+    expect(kept).not.to.contain('password');
+    const other = await createTestUser(server);
+    expect((await client.call('user.nickname.edit', { nickname: 'other' }, { token: other.token })).code).to.equal(200);
+    expect(await usersRead()).to.equal(0);
+    expect((await client.call('user.nickname.edit', { nickname: 'changed' }, { token: user.token })).code).to.equal(200);
+    const answer = await client.call<{ nickname: string }>('user.detail', {}, { token: user.token });
+    expect(answer.data!.nickname).to.equal('changed');
   });
 
   it('a second look in the same call reads the row again (a method that changed the account sees the change)', async () => {
