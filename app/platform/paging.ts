@@ -33,10 +33,25 @@ export interface Slice<T> {
 export function countRows(query: Knex.QueryBuilder): Promise<number> {
   const counted = query.client.queryBuilder().count({ n: '*' }).from(query.clone().clearOrder().as('paged'));
   const count = async () => Number(((await counted) as Array<{ n: number | string }>)[0]?.n ?? 0);
-  const cache = readCacheOf(query.client);
+  return keptTotal(query.client, count, () => {
+    const { sql, bindings } = counted.toSQL();
+    return { tables: readTables(sql), sql, bindings };
+  });
+}
+
+/**
+ * `count()`, kept by the read cache of `client` under the statement `counted()` describes (asked only
+ * when there is a cache). A transaction's client has none: inside one the total is counted every time.
+ */
+function keptTotal(
+  client: object,
+  count: () => Promise<number>,
+  counted: () => { tables: readonly string[]; sql: string; bindings: readonly unknown[] },
+): Promise<number> {
+  const cache = readCacheOf(client);
   if (!cache || cache.totalTtlMs <= 0) return count();
-  const { sql, bindings } = counted.toSQL();
-  return cache.read(readTables(sql), queryKey('total', sql, bindings), cache.totalTtlMs, count);
+  const { tables, sql, bindings } = counted();
+  return cache.read(tables, queryKey('total', sql, bindings), cache.totalTtlMs, count);
 }
 
 /** A page asked for one row more than `limit`: whether a next page exists needs no count. */
@@ -71,9 +86,7 @@ export interface FixedList<Row> {
 /** `countRows` for a fixed count: cached the same way, under its own statement and values. */
 function countFixed(db: Knex | Knex.Transaction, count: FixedRead<{ n: number | string }>, values: readonly Value[]): Promise<number> {
   const counted = async () => Number((await count.first(db, values))?.n ?? 0);
-  const cache = readCacheOf(db.client);
-  if (!cache || cache.totalTtlMs <= 0 || db.isTransaction) return counted();
-  return cache.read(count.tables, queryKey('total', count.sql, values), cache.totalTtlMs, counted);
+  return keptTotal(db.client, counted, () => ({ tables: count.tables, sql: count.sql, bindings: values }));
 }
 
 /** `paginate` for a fixed list: `values` fill the WHERE of both statements, the page its limit and offset. */

@@ -94,7 +94,8 @@ export class ReadCache {
     }
     let stamp = '';
     for (let i = 0; i < tables.length; i++) stamp += `${found[i] ?? '0'},`;
-    const entry = { cacheKey, stamp, ttlMs, compute, flight: `${cacheKey}\0${stamp}` };
+    // Only a stale entry or a miss needs it: a fresh hit (the usual call) builds nothing more.
+    const entry = (): Entry<T> => ({ cacheKey, stamp, ttlMs, compute, flight: `${cacheKey}\0${stamp}` });
     // An entry is `<fresh until, ms since the epoch>:<generation>,<generation>,…,<JSON text>`.
     const hit = found[tables.length];
     const colon = hit === null ? -1 : hit.indexOf(':');
@@ -103,11 +104,11 @@ export class ReadCache {
       const staleForMs = this.clock.now() - Number(hit.slice(0, colon));
       if (staleForMs < 0) return new JsonText<T>(hit.slice(colon + 1 + stamp.length));
       if (staleForMs < this.staleGraceMs) {
-        this.refresh(entry);
+        this.refresh(entry());
         return new JsonText<T>(hit.slice(colon + 1 + stamp.length));
       }
     }
-    return (await this.computeShared(entry)).text;
+    return (await this.computeShared(entry())).text;
   }
 
   /**

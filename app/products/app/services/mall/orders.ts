@@ -118,6 +118,11 @@ function ownedBy<Q extends Knex.QueryBuilder>(userId: number, query: Q): Q {
   return scopedWrite(query, 'user_id', userId);
 }
 
+/** An order as its member sees it: staff views add the member, `user_id` is not for the app. */
+export function withoutOwner({ user_id: _owner, ...order }: OrderView & { user_id: number }): OrderView {
+  return order;
+}
+
 /** Whether the app asks for the plain list (the page it opens on), with no filter. */
 export function unfiltered(filter: OrderFilter): boolean {
   return !filter.order_sn && filter.order_status === -1 && !filter.start_time && !filter.end_time;
@@ -394,7 +399,7 @@ export class OrderService {
     return cachedScopedList(this.app.db, ownScopes(userId), `orders:${userId}:${page}:${pageSize}`, async () => {
       const found = await paginateFixed(this.app.db, MEMBER_ORDERS, [userId], page, pageSize);
       const shown = await this.present(found.list);
-      return { ...found, list: shown.map(({ user_id: _owner, ...order }) => order) };
+      return { ...found, list: shown.map(withoutOwner) };
     });
   }
 

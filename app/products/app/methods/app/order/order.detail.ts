@@ -1,7 +1,7 @@
 import Joi from 'joi';
 import { idField } from '../../../../../core/fields';
 import { defineMethod } from '../../../../../registry/method';
-import { orderService, type OrderView } from '../../../services/mall/orders';
+import { orderService, withoutOwner, type OrderView } from '../../../services/mall/orders';
 
 export const orderDetail = defineMethod<{ orderid: number }, OrderView>({
   name: 'order.detail',
@@ -14,7 +14,6 @@ export const orderDetail = defineMethod<{ orderid: number }, OrderView>({
     orderid: idField().required(),
   }),
   async handler({ orderid }, call, app) {
-    const { user_id: _owner, ...order } = await app.use(orderService).detail(orderid, call.user!.userId);
-    return order;
+    return withoutOwner(await app.use(orderService).detail(orderid, call.user!.userId));
   },
 });

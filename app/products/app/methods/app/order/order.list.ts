@@ -1,6 +1,6 @@
 import Joi from 'joi';
 import { defineMethod } from '../../../../../registry/method';
-import { orderService, unfiltered, type OrderFilter, type OrderView } from '../../../services/mall/orders';
+import { orderService, unfiltered, withoutOwner, type OrderFilter, type OrderView } from '../../../services/mall/orders';
 import { pageParam, type Page } from '../../../../../platform/paging';
 
 export const orderList = defineMethod<OrderFilter, Page<OrderView>>({
@@ -21,6 +21,6 @@ export const orderList = defineMethod<OrderFilter, Page<OrderView>>({
     const orders = app.use(orderService);
     if (unfiltered(params)) return orders.ownPage(call.user!.userId, params.page);
     const page = await orders.list(params, call.user!.userId);
-    return { ...page, list: page.list.map(({ user_id: _owner, ...order }) => order) };
+    return { ...page, list: page.list.map(withoutOwner) };
   },
 });
