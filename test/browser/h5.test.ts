@@ -116,7 +116,7 @@ describe('H5 pages in Chromium: the SDK bundle against the server on another ori
     await buildSdk(dir);
     fs.writeFileSync(path.join(dir, 'h5.html'), H5_PAGE);
     [site, strangerSite] = await Promise.all([staticSite(dir), staticSite(dir)]);
-    server = await startTestServer({}, { logger: captured.logger });
+    server = await startTestServer({}, { logger: captured.logger, clockStartMs: Date.now() });
     await prepareAccounts(server);
     const row = await server.app.use(appAuthService).create({ apiType: 'app', name: 'H5', origins: site.origin });
     ({ appid, secret } = row);

@@ -38,6 +38,19 @@ export interface TestClient extends ApiClient {
   secret: string;
 }
 
+const DAY_MS = 86_400_000;
+const SHANGHAI_OFFSET_MS = 8 * 3_600_000;
+
+/**
+ * The moment of the same Shanghai day at 12:00 (up to 12 h either side of `nowMs`). Daily counters and
+ * day-stamped numbers follow the Shanghai day: a test that moved the clock a few minutes from a start
+ * near midnight (16:00 UTC) would cross into the next day and see its caps start afresh.
+ */
+function middayInShanghai(nowMs: number): number {
+  const sinceMidnight = (nowMs + SHANGHAI_OFFSET_MS) % DAY_MS;
+  return nowMs - sinceMidnight + DAY_MS / 2;
+}
+
 export const usingMysql = (): boolean => (process.env.DB_CLIENT ?? '') === 'mysql' || !!process.env.DATABASE_URL;
 export const usingRedis = (): boolean => !!process.env.REDIS_URL;
 
@@ -72,6 +85,8 @@ export interface TestServerOptions {
   logger?: Logger;
   /** Wraps the file's KV store (fault injection: a store that hangs). */
   wrapKv?: (kv: KvStore) => KvStore;
+  /** Where the clock starts (default: noon of today in Shanghai); a browser signing by its own clock needs the real time. */
+  clockStartMs?: number;
 }
 
 export async function startTestServer(overrides: DeepPartial<AppConfig> = {}, options: TestServerOptions = {}): Promise<TestServer> {
@@ -86,7 +101,7 @@ export async function startTestServer(overrides: DeepPartial<AppConfig> = {}, op
     config = { ...config, db: { ...config.db, url: undefined, database: created.database } };
     dropDatabase = created.drop;
   }
-  const clock = new ManualClock();
+  const clock = new ManualClock(options.clockStartMs ?? middayInShanghai(Date.now()));
   const store = config.redis.url ? new RedisKvStore(config.redis.url, `test:${uniqueSuffix()}:`, config.redis) : new MemoryKvStore(clock);
   const kv = options.wrapKv ? options.wrapKv(store) : store;
   const logger = options.logger ?? createLogger(process.env.TEST_LOG_LEVEL ?? 'silent');
